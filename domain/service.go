@@ -16,6 +16,8 @@ type Service struct {
 	Municipalities MunicipalityStore
 	Users          UserStore
 	Hasher         PasswordHasher
+	// Searcher is the full-text index of published proposals (see search.go).
+	Searcher Searcher
 	// Now is the clock; tests freeze it.
 	Now func() time.Time
 }
