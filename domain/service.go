@@ -14,6 +14,7 @@ import (
 type Service struct {
 	Proposals      ProposalStore
 	Municipalities MunicipalityStore
+	Comparison     ComparisonStore
 	Users          UserStore
 	Hasher         PasswordHasher
 	// Searcher is the full-text index of published proposals (see search.go).
