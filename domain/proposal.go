@@ -83,6 +83,13 @@ type Proposal struct {
 	UpdatedAt      time.Time
 	PublishedAt    *time.Time
 	DeletedAt      *time.Time
+
+	// SubmittedAt is when the proposal was last submitted (the editor
+	// queue's order and age); nil if it never was.
+	SubmittedAt *time.Time
+	// AdoptedBy holds the codes of the municipalities whose adoption is
+	// adopted or implemented (filled by the store; AdoptionCount is its length).
+	AdoptedBy []string
 }
 
 // PaybackYears returns investment / full effect rounded to two decimals, and

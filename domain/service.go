@@ -19,6 +19,8 @@ type Service struct {
 	Hasher         PasswordHasher
 	// Searcher is the full-text index of published proposals (see search.go).
 	Searcher Searcher
+	// Curation stores adoptions, merges and imports (see curation.go).
+	Curation CurationStore
 	// Now is the clock; tests freeze it.
 	Now func() time.Time
 }
@@ -116,7 +118,7 @@ func (s *Service) ListProposals(ctx context.Context, p Principal, f ProposalFilt
 		f.PrivateMunicipality = p.MunicipalityCode
 	}
 	if f.Sort == "" {
-		f.Sort = SortNewest
+		f.Sort = defaultSort(f.Statuses)
 	}
 	return s.Proposals.ListProposals(ctx, f)
 }
@@ -220,6 +222,10 @@ func (s *Service) Transition(ctx context.Context, p Principal, id string, versio
 		return nil, err
 	}
 	pr.Status = next
+	if action == ActionSubmit {
+		now := s.now()
+		pr.SubmittedAt = &now
+	}
 	if action == ActionPublish {
 		now := s.now()
 		pr.PublishedAt = &now
