@@ -1,0 +1,22 @@
+package api
+
+import (
+	"net/http"
+
+	"github.com/labstack/echo/v4"
+)
+
+// handleProposalHistory answers GET /api/v1/proposals/{id}/history: the
+// audit rows, newest first, each with the whole state after the change.
+func (s *Server) handleProposalHistory(c echo.Context) error {
+	revs, err := s.svc.History(c.Request().Context(), principal(c), c.Param("id"))
+	if err != nil {
+		return err
+	}
+	viewer := principal(c)
+	items := make([]revisionResponse, len(revs))
+	for i := range revs {
+		items[i] = toRevisionResponse(&revs[i], viewer)
+	}
+	return writeJSON(c, http.StatusOK, listResponse[revisionResponse]{Items: items, Total: len(items)})
+}

@@ -1,0 +1,27 @@
+package api
+
+import (
+	"net/http"
+
+	"github.com/labstack/echo/v4"
+)
+
+// handleMunicipalityList answers GET /api/v1/municipalities: all of them, by code.
+func (s *Server) handleMunicipalityList(c echo.Context) error {
+	ms, err := s.svc.ListMunicipalities(c.Request().Context())
+	if err != nil {
+		return err
+	}
+	items := mapItems(ms, toMunicipalityResponse)
+	return writeJSON(c, http.StatusOK, listResponse[municipalityResponse]{Items: items, Total: len(items)})
+}
+
+// handleMunicipalityGet answers GET /api/v1/municipalities/{code} with the
+// municipality and its published figures.
+func (s *Server) handleMunicipalityGet(c echo.Context) error {
+	p, err := s.svc.MunicipalityProfile(c.Request().Context(), c.Param("code"))
+	if err != nil {
+		return err
+	}
+	return writeJSON(c, http.StatusOK, toMunicipalityProfileResponse(p))
+}
