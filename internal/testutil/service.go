@@ -52,6 +52,7 @@ func NewService(tb testing.TB, db *store.DB) (*domain.Service, *Clock) {
 	return &domain.Service{
 		Proposals:      db,
 		Municipalities: db,
+		Comparison:     db,
 		Users:          db,
 		Hasher:         password.New(password.TestOptions),
 		Now:            clock.Now,
