@@ -88,9 +88,9 @@ func (s *Service) RankProposals(ctx context.Context, f ProposalRankFilter) (*Pro
 	if f.Limit < 1 || f.Limit > MaxRankLimit {
 		v.Add("/limit", fmt.Sprintf("Antallet skal være mellem 1 og %d.", MaxRankLimit))
 	}
-	checkOptions(v, "/policy_area", PolicyAreas, f.PolicyAreas, "Ukendt fagområde: %s.")
-	checkOptions(v, "/measure_type", MeasureTypes, f.MeasureTypes, "Ukendt type af tiltag: %s.")
-	checkOptions(v, "/evidence_level", EvidenceLevels, f.EvidenceLevels, "Ukendt dokumentationsgrad: %s.")
+	requireOptions(v, "/policy_area", PolicyAreas, f.PolicyAreas, "Ukendt fagområde: %s.")
+	requireOptions(v, "/measure_type", MeasureTypes, f.MeasureTypes, "Ukendt type af tiltag: %s.")
+	requireOptions(v, "/evidence_level", EvidenceLevels, f.EvidenceLevels, "Ukendt dokumentationsgrad: %s.")
 	for _, y := range f.BudgetYears {
 		checkBudgetYear(v, y)
 	}
@@ -125,15 +125,6 @@ func (s *Service) RankProposals(ctx context.Context, f ProposalRankFilter) (*Pro
 	}
 	out.Items, out.PopulationYears = items, distinctYears(years)
 	return out, nil
-}
-
-// checkOptions adds a problem at pointer for every value not in opts.
-func checkOptions(v *ValidationError, pointer string, opts []Option, values []string, format string) {
-	for _, val := range values {
-		if !IsOption(opts, val) {
-			v.Add(pointer, fmt.Sprintf(format, val))
-		}
-	}
 }
 
 // checkBudgetYear adds a problem when year is outside the allowed range.
