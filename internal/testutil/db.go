@@ -38,6 +38,14 @@ func NewSQLite(tb testing.TB) *store.DB {
 // skipped, or fails when CI=true.
 func NewPostgres(tb testing.TB) *store.DB {
 	tb.Helper()
+	return open(tb, store.Options{DatabaseURL: NewPostgresURL(tb)})
+}
+
+// NewPostgresURL creates a fresh, empty schema as NewPostgres does and
+// returns the database URL that selects it, for tests that open the
+// database themselves (such as the command line's).
+func NewPostgresURL(tb testing.TB) string {
+	tb.Helper()
 	base := os.Getenv(PostgresURLEnv)
 	if base == "" {
 		if os.Getenv("CI") == "true" {
@@ -74,7 +82,7 @@ func NewPostgres(tb testing.TB) *store.DB {
 	q := u.Query()
 	q.Set("search_path", schema)
 	u.RawQuery = q.Encode()
-	return open(tb, store.Options{DatabaseURL: u.String()})
+	return u.String()
 }
 
 // open opens, migrates and fills a database and closes it at the end of

@@ -1,0 +1,102 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+)
+
+// errUsage marks a command line that could not be understood.
+var errUsage = errors.New("usage")
+
+// cli is the state one run shares with its sub-command: the configuration
+// (flags write into it) and where output goes.
+type cli struct {
+	cfg    Config
+	stdout io.Writer
+	stderr io.Writer
+}
+
+// command is one sub-command. name is what the user types, e.g. "user create".
+type command struct {
+	name    string
+	args    string // argument synopsis for the usage text
+	summary string
+	run     func(ctx context.Context, cl *cli, args []string) error
+}
+
+// commands lists every sub-command; the first is the default.
+func commands() []command {
+	return []command{
+		{"serve", "[flags]", "start the web server (default)", runServe},
+		{"migrate", "[flags]", "create or update the database schema and reference data", runMigrate},
+		{"user create", "--email E --role R [--municipality CODE] [--password P]", "create a user (prints a generated password when none is given)", runUserCreate},
+		{"token create", "--email E [--name N]", "create an API token for a user; the token is printed alone on the last line", runTokenCreate},
+		{"healthcheck", "[--url URL]", "check that a running server answers /healthz (for container health checks)", runHealthcheck},
+	}
+}
+
+// findCommand returns the command args start with and the args after its
+// name. It returns the default command for no args and nil for "help".
+func findCommand(args []string) (*command, []string, error) {
+	all := commands()
+	if len(args) == 0 {
+		return &all[0], nil, nil
+	}
+	if args[0] == "help" {
+		return nil, nil, nil
+	}
+	for i := range all {
+		words := strings.Fields(all[i].name)
+		if len(args) >= len(words) && strings.Join(args[:len(words)], " ") == all[i].name {
+			return &all[i], args[len(words):], nil
+		}
+	}
+	return nil, nil, fmt.Errorf("unknown command %q: %w", strings.Join(args, " "), errUsage)
+}
+
+// flagSet returns a flag set for the named command holding the
+// configuration flags; the command adds its own.
+func (cl *cli) flagSet(name string) *flag.FlagSet {
+	fs := flag.NewFlagSet(strings.TrimSpace("idebank "+name), flag.ContinueOnError)
+	fs.SetOutput(cl.stderr)
+	cl.cfg.register(fs)
+	fs.Usage = func() { cl.usage(fs) }
+	return fs
+}
+
+// parse parses args into fs and checks the resulting configuration. Unless
+// allowArgs, arguments left after the flags are an error.
+func (cl *cli) parse(fs *flag.FlagSet, args []string, allowArgs bool) error {
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return err
+		}
+		return fmt.Errorf("%w: %w", errUsage, err)
+	}
+	if !allowArgs && fs.NArg() > 0 {
+		cl.usage(fs)
+		return fmt.Errorf("unexpected argument %q: %w", fs.Arg(0), errUsage)
+	}
+	return cl.cfg.validate()
+}
+
+// usage prints the command overview and, when fs is given, its flags.
+func (cl *cli) usage(fs *flag.FlagSet) {
+	w := cl.stderr
+	fmt.Fprintln(w, "Usage: idebank [command] [flags]")
+	fmt.Fprintln(w, "\nCommands:")
+	for _, c := range commands() {
+		fmt.Fprintf(w, "  %-13s %s\n  %-13s   %s\n", c.name, c.args, "", c.summary)
+	}
+	fmt.Fprintln(w, "\nFlags override the environment variables IDEBANK_ADDR, IDEBANK_DATA_DIR,")
+	fmt.Fprintln(w, "DATABASE_URL, IDEBANK_DEMO, IDEBANK_LOG_LEVEL, IDEBANK_LOG_FORMAT and")
+	fmt.Fprintln(w, "IDEBANK_REQUEST_TIMEOUT. Run \"idebank COMMAND -h\" for a command's flags.")
+	if fs != nil {
+		fmt.Fprintf(w, "\nFlags of %s:\n", fs.Name())
+		fs.PrintDefaults()
+	}
+}
