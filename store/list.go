@@ -12,7 +12,7 @@ import (
 // so that pages are stable.
 var listOrders = map[domain.ListSort]string{
 	domain.SortNewest:      "p.published_at DESC NULLS LAST, p.created_at DESC, p.id DESC",
-	domain.SortOldest:      "p.created_at ASC, p.id ASC",
+	domain.SortOldest:      "COALESCE(p.submitted_at, p.created_at) ASC, p.id ASC",
 	domain.SortPerResident: "p.per_resident_ore DESC, p.id ASC",
 	domain.SortSavings:     "p.full_effect_dkk DESC, p.id ASC",
 }
@@ -47,6 +47,9 @@ func (db *DB) ListProposals(ctx context.Context, f domain.ProposalFilter) (*doma
 	}
 	items, err := proposalsToDomain(rows)
 	if err != nil {
+		return nil, err
+	}
+	if err := db.fillAdoptedBy(db.conn(ctx), items); err != nil {
 		return nil, err
 	}
 	return &domain.ProposalPage{Items: items, Total: int(total), Page: page, PerPage: perPage}, nil

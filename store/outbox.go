@@ -71,6 +71,9 @@ func (db *DB) EachPublished(ctx context.Context, batchSize int, fn func([]*domai
 		if err != nil {
 			return err
 		}
+		if err := db.fillAdoptedBy(db.conn(ctx), batch); err != nil {
+			return err
+		}
 		if err := fn(batch); err != nil {
 			return err
 		}

@@ -29,30 +29,33 @@ var updateOmits = []string{"id", "ref", "author_id", "created_at", "adoption_cou
 // inserts p with version 1 and writes its audit and outbox rows, in one
 // transaction. It returns domain.ErrConflict if the external key is taken.
 func (db *DB) CreateProposal(ctx context.Context, p *domain.Proposal, c domain.Change) error {
-	err := db.conn(ctx).Transaction(func(tx *gorm.DB) error {
-		var seq int
-		err := tx.Raw(`INSERT INTO ref_sequences (budget_year, last) VALUES (?, 1)
-			ON CONFLICT (budget_year) DO UPDATE SET last = ref_sequences.last + 1
-			RETURNING last`, p.BudgetYear).Scan(&seq).Error
-		if err != nil {
-			return wrap(err, "allocate ref for %d", p.BudgetYear)
-		}
-		p.Ref = fmt.Sprintf("IB-%d-%04d", p.BudgetYear, seq)
-		p.Version = 1
-		row, err := proposalFromDomain(p)
-		if err != nil {
-			return err
-		}
-		if err := tx.Create(row).Error; err != nil {
-			return wrap(err, "create proposal %s", p.ID)
-		}
-		return db.recordChange(tx, p, c)
-	})
+	err := db.conn(ctx).Transaction(func(tx *gorm.DB) error { return db.createProposalTx(tx, p, c) })
 	if err != nil {
 		p.Ref = ""
 		return err
 	}
 	return nil
+}
+
+// createProposalTx is CreateProposal inside the caller's transaction tx.
+func (db *DB) createProposalTx(tx *gorm.DB, p *domain.Proposal, c domain.Change) error {
+	var seq int
+	err := tx.Raw(`INSERT INTO ref_sequences (budget_year, last) VALUES (?, 1)
+		ON CONFLICT (budget_year) DO UPDATE SET last = ref_sequences.last + 1
+		RETURNING last`, p.BudgetYear).Scan(&seq).Error
+	if err != nil {
+		return wrap(err, "allocate ref for %d", p.BudgetYear)
+	}
+	p.Ref = fmt.Sprintf("IB-%d-%04d", p.BudgetYear, seq)
+	p.Version = 1
+	row, err := proposalFromDomain(p)
+	if err != nil {
+		return err
+	}
+	if err := tx.Create(row).Error; err != nil {
+		return wrap(err, "create proposal %s", p.ID)
+	}
+	return db.recordChange(tx, p, c)
 }
 
 // UpdateProposal stores p (with p.Version already incremented) if the
@@ -61,29 +64,32 @@ func (db *DB) CreateProposal(ctx context.Context, p *domain.Proposal, c domain.C
 // moved on, domain.ErrNotFound if the proposal is gone and
 // domain.ErrConflict if the new external key is taken.
 func (db *DB) UpdateProposal(ctx context.Context, p *domain.Proposal, c domain.Change) error {
+	return db.conn(ctx).Transaction(func(tx *gorm.DB) error { return db.updateProposalTx(tx, p, c) })
+}
+
+// updateProposalTx is UpdateProposal inside the caller's transaction tx.
+func (db *DB) updateProposalTx(tx *gorm.DB, p *domain.Proposal, c domain.Change) error {
 	row, err := proposalFromDomain(p)
 	if err != nil {
 		return err
 	}
-	return db.conn(ctx).Transaction(func(tx *gorm.DB) error {
-		res := tx.Model(&proposalRow{}).
-			Where("id = ? AND version = ? AND deleted_at IS NULL", p.ID, p.Version-1).
-			Select("*").Omit(updateOmits...).Updates(row)
-		if res.Error != nil {
-			return wrap(res.Error, "update proposal %s", p.ID)
+	res := tx.Model(&proposalRow{}).
+		Where("id = ? AND version = ? AND deleted_at IS NULL", p.ID, p.Version-1).
+		Select("*").Omit(updateOmits...).Updates(row)
+	if res.Error != nil {
+		return wrap(res.Error, "update proposal %s", p.ID)
+	}
+	if res.RowsAffected == 0 {
+		var n int64
+		if err := tx.Model(&proposalRow{}).Where("id = ? AND deleted_at IS NULL", p.ID).Count(&n).Error; err != nil {
+			return wrap(err, "update proposal %s", p.ID)
 		}
-		if res.RowsAffected == 0 {
-			var n int64
-			if err := tx.Model(&proposalRow{}).Where("id = ? AND deleted_at IS NULL", p.ID).Count(&n).Error; err != nil {
-				return wrap(err, "update proposal %s", p.ID)
-			}
-			if n == 0 {
-				return fmt.Errorf("store: update proposal %s: %w", p.ID, domain.ErrNotFound)
-			}
-			return fmt.Errorf("store: update proposal %s at version %d: %w", p.ID, p.Version-1, domain.ErrVersionConflict)
+		if n == 0 {
+			return fmt.Errorf("store: update proposal %s: %w", p.ID, domain.ErrNotFound)
 		}
-		return db.recordChange(tx, p, c)
-	})
+		return fmt.Errorf("store: update proposal %s at version %d: %w", p.ID, p.Version-1, domain.ErrVersionConflict)
+	}
+	return db.recordChange(tx, p, c)
 }
 
 // recordChange writes the audit row with p's whole state and the outbox row
@@ -120,7 +126,11 @@ func (db *DB) FindProposalByID(ctx context.Context, id string) (*domain.Proposal
 	if err != nil {
 		return nil, wrap(err, "find proposal %s", id)
 	}
-	return row.toDomain()
+	p, err := row.toDomain()
+	if err != nil {
+		return nil, err
+	}
+	return p, db.fillAdoptedBy(db.conn(ctx), []*domain.Proposal{p})
 }
 
 // ListRevisions returns the audit rows of a proposal, newest first.

@@ -44,6 +44,7 @@ type proposalRow struct {
 	UpdatedAt          time.Time `gorm:"autoUpdateTime:false"`
 	PublishedAt        *time.Time
 	DeletedAt          *time.Time
+	SubmittedAt        *time.Time
 }
 
 func (proposalRow) TableName() string { return "proposals" }
@@ -85,6 +86,7 @@ func proposalFromDomain(p *domain.Proposal) (*proposalRow, error) {
 		AdoptionCount: p.AdoptionCount,
 		CreatedAt:     p.CreatedAt.UTC(), UpdatedAt: p.UpdatedAt.UTC(),
 		PublishedAt: utcPtr(p.PublishedAt), DeletedAt: utcPtr(p.DeletedAt),
+		SubmittedAt: utcPtr(p.SubmittedAt),
 	}
 	if p.Contact != nil {
 		r.ContactRole, r.ContactEmail = p.Contact.Role, p.Contact.Email
@@ -119,6 +121,7 @@ func (r *proposalRow) toDomain() (*domain.Proposal, error) {
 		AdoptionCount: r.AdoptionCount,
 		CreatedAt:     r.CreatedAt.UTC(), UpdatedAt: r.UpdatedAt.UTC(),
 		PublishedAt: utcPtr(r.PublishedAt), DeletedAt: utcPtr(r.DeletedAt),
+		SubmittedAt: utcPtr(r.SubmittedAt), AdoptedBy: []string{},
 	}
 	for i, s := range savings {
 		p.Savings[i] = domain.Saving{Year: s.Year, AmountDKK: s.AmountDKK}

@@ -54,6 +54,7 @@ func NewService(tb testing.TB, db *store.DB) (*domain.Service, *Clock) {
 		Municipalities: db,
 		Comparison:     db,
 		Users:          db,
+		Curation:       db,
 		Hasher:         password.New(password.TestOptions),
 		Now:            clock.Now,
 	}, clock

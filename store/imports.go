@@ -1,0 +1,74 @@
+package store
+
+import (
+	"context"
+
+	"gorm.io/gorm"
+
+	"github.com/idebank/idebank/domain"
+)
+
+// FindImportMatches returns the live proposals whose external key is one of
+// keys, by key, and those whose ID is one of ids, by ID.
+func (db *DB) FindImportMatches(ctx context.Context, keys, ids []string) (map[string]*domain.Proposal, map[string]*domain.Proposal, error) {
+	byKey, err := db.proposalsWhereIn(ctx, "p.external_key", keys)
+	if err != nil {
+		return nil, nil, err
+	}
+	byID, err := db.proposalsWhereIn(ctx, "p.id", ids)
+	if err != nil {
+		return nil, nil, err
+	}
+	keyed := make(map[string]*domain.Proposal, len(byKey))
+	for _, p := range byKey {
+		keyed[p.ExternalKey] = p
+	}
+	idd := make(map[string]*domain.Proposal, len(byID))
+	for _, p := range byID {
+		idd[p.ID] = p
+	}
+	return keyed, idd, nil
+}
+
+// proposalsWhereIn returns the live proposals whose column is one of
+// values, querying inChunk values at a time.
+func (db *DB) proposalsWhereIn(ctx context.Context, column string, values []string) ([]*domain.Proposal, error) {
+	var out []*domain.Proposal
+	for start := 0; start < len(values); start += inChunk {
+		var rows []proposalRow
+		err := db.proposalsJoined(ctx).Select(proposalColumns).
+			Where(column+" IN ?", values[start:min(start+inChunk, len(values))]).Find(&rows).Error
+		if err != nil {
+			return nil, wrap(err, "find proposals for import")
+		}
+		ps, err := proposalsToDomain(rows)
+		if err != nil {
+			return nil, err
+		}
+		if err := db.fillAdoptedBy(db.conn(ctx), ps); err != nil {
+			return nil, err
+		}
+		out = append(out, ps...)
+	}
+	return out, nil
+}
+
+// ApplyImport writes every create (assigning refs) and update (checking
+// the stored version) with its audit and outbox rows in one transaction;
+// on any error nothing is written.
+func (db *DB) ApplyImport(ctx context.Context, writes []domain.ImportWrite) error {
+	return db.conn(ctx).Transaction(func(tx *gorm.DB) error {
+		for _, w := range writes {
+			var err error
+			if w.Create {
+				err = db.createProposalTx(tx, w.Proposal, w.Change)
+			} else {
+				err = db.updateProposalTx(tx, w.Proposal, w.Change)
+			}
+			if err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
