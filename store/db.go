@@ -114,7 +114,6 @@ func openSQLite(dir string, cfg *gorm.Config) (*gorm.DB, error) {
 	}
 	sqlDB.SetMaxOpenConns(8)
 	sqlDB.SetMaxIdleConns(8)
-	sqlDB.SetConnMaxIdleTime(0)
 	return g, nil
 }
 
@@ -164,12 +163,28 @@ func (db *DB) Close() error {
 // conn returns the gorm handle bound to ctx; every query starts here.
 func (db *DB) conn(ctx context.Context) *gorm.DB { return db.gorm.WithContext(ctx) }
 
-// newGormLogger routes gorm's warnings and errors to log and drops the rest.
+// newGormLogger routes gorm's slow queries and errors to log and drops the
+// rest, including the unique violations that callers get as ErrConflict.
 func newGormLogger(log *slog.Logger) logger.Interface {
-	return logger.NewSlogLogger(log, logger.Config{
+	return quietLogger{logger.NewSlogLogger(log, logger.Config{
 		SlowThreshold:             time.Second,
 		LogLevel:                  logger.Warn,
 		IgnoreRecordNotFoundError: true,
 		ParameterizedQueries:      true,
-	})
+	})}
+}
+
+// quietLogger is a gorm logger that does not report unique violations,
+// which are expected outcomes (a taken email or external key), not faults.
+type quietLogger struct{ logger.Interface }
+
+func (l quietLogger) LogMode(level logger.LogLevel) logger.Interface {
+	return quietLogger{l.Interface.LogMode(level)}
+}
+
+func (l quietLogger) Trace(ctx context.Context, begin time.Time, fc func() (string, int64), err error) {
+	if errors.Is(err, gorm.ErrDuplicatedKey) {
+		err = nil
+	}
+	l.Interface.Trace(ctx, begin, fc, err)
 }
