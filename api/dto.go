@@ -47,9 +47,11 @@ type rejectRequest struct {
 }
 
 // proposalListQuery is the query of GET /proposals; every filter repeats.
+// Page and PerPage start at their defaults, so an explicit 0 is refused;
+// the upper bound of PerPage is the domain's.
 type proposalListQuery struct {
-	Page           int      `query:"page"`
-	PerPage        int      `query:"per_page"`
+	Page           int      `query:"page" validate:"min=1"`
+	PerPage        int      `query:"per_page" validate:"min=1"`
 	Statuses       []string `query:"status" validate:"dive,status"`
 	PolicyAreas    []string `query:"policy_area"`
 	MeasureTypes   []string `query:"measure_type"`

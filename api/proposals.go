@@ -94,7 +94,7 @@ func (s *Server) handleProposalDelete(c echo.Context) error {
 // bindListQuery reads the query of GET /proposals, reporting every
 // malformed parameter; page ranges are the domain's to check.
 func (s *Server) bindListQuery(c echo.Context) (proposalListQuery, error) {
-	var q proposalListQuery
+	q := proposalListQuery{Page: 1, PerPage: domain.DefaultPerPage}
 	problems := &domain.ValidationError{}
 	for _, err := range echo.QueryParamsBinder(c).FailFast(false).
 		Int("page", &q.Page).Int("per_page", &q.PerPage).

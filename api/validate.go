@@ -30,6 +30,7 @@ func shapeMessages() map[string]string {
 	}
 	return map[string]string{
 		"required": "Feltet skal udfyldes.",
+		"min":      "Skal være mindst {0}.",
 		"status":   "Ukendt status; brug " + strings.Join(statuses, ", ") + ".",
 	}
 }
@@ -51,7 +52,7 @@ func newShapeValidator() *shapeValidator {
 	for tag, msg := range messages {
 		err = errors.Join(err, v.RegisterTranslation(tag, trans,
 			func(t ut.Translator) error { return t.Add(tag, msg, false) },
-			func(t ut.Translator, fe validator.FieldError) string { s, _ := t.T(fe.Tag()); return s },
+			func(t ut.Translator, fe validator.FieldError) string { s, _ := t.T(fe.Tag(), fe.Param()); return s },
 		))
 	}
 	if err != nil {
