@@ -8,9 +8,9 @@ import (
 	"github.com/idebank/idebank/domain"
 )
 
-// ErrNotEmpty is returned by Seed when the database already holds proposals:
-// demo data is only ever added to an empty idea bank.
-var ErrNotEmpty = errors.New("demo: the database already has proposals")
+// ErrNotEmpty is returned by Seed when the database already holds proposals
+// or one of the demo users: demo data is only ever added to an empty idea bank.
+var ErrNotEmpty = errors.New("demo: the database is not empty")
 
 // Result tells what Seed created.
 type Result struct {
@@ -50,7 +50,7 @@ func Seed(ctx context.Context, svc *domain.Service) (*Result, error) {
 }
 
 // precheck validates every item, checks that its municipality exists, and
-// refuses a database that already has proposals.
+// refuses a database that already has proposals or a demo user.
 func precheck(ctx context.Context, svc *domain.Service, items []Item) error {
 	for _, it := range items {
 		if err := it.Check(); err != nil {
@@ -69,7 +69,16 @@ func precheck(ctx context.Context, svc *domain.Service, items []Item) error {
 		return fmt.Errorf("demo: count proposals: %w", err)
 	}
 	if page.Total > 0 {
-		return fmt.Errorf("%w (%d)", ErrNotEmpty, page.Total)
+		return fmt.Errorf("%w: it has %d proposals", ErrNotEmpty, page.Total)
+	}
+	for _, spec := range Users {
+		_, err := svc.Users.FindUserByEmail(ctx, spec.Email)
+		switch {
+		case err == nil:
+			return fmt.Errorf("%w: user %s exists", ErrNotEmpty, spec.Email)
+		case !domain.IsNotFound(err):
+			return fmt.Errorf("demo: find user %s: %w", spec.Email, err)
+		}
 	}
 	return nil
 }

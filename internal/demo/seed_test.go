@@ -89,6 +89,23 @@ func TestSeed_KeepsRejectReasonAndStaffDrafts(t *testing.T) {
 	}
 }
 
+func TestSeed_RefusesADatabaseWithADemoUserWithoutWriting(t *testing.T) {
+	ctx := context.Background()
+	svc, _ := testutil.NewService(t, testutil.NewSQLite(t))
+	last := Users[len(Users)-1]
+	if _, err := svc.CreateUser(ctx, domain.System, domain.NewUserInput{
+		Email: last.Email, Role: last.Role, MunicipalityCode: last.MunicipalityCode, Password: Password,
+	}); err != nil {
+		t.Fatalf("create user: %v", err)
+	}
+	if _, err := Seed(ctx, svc); !errors.Is(err, ErrNotEmpty) {
+		t.Fatalf("Seed with an existing demo user: %v, want ErrNotEmpty", err)
+	}
+	if _, err := svc.Login(ctx, Users[0].Email, Password); !errors.Is(err, domain.ErrUnauthorized) {
+		t.Fatalf("a demo user was created by a refused seed (login: %v)", err)
+	}
+}
+
 func TestSeed_RefusesADatabaseWithProposals(t *testing.T) {
 	ctx := context.Background()
 	svc, _ := testutil.NewService(t, testutil.NewSQLite(t))
