@@ -21,6 +21,8 @@ type Service struct {
 	Searcher Searcher
 	// Curation stores adoptions, merges and imports (see curation.go).
 	Curation CurationStore
+	// Sessions keeps web sessions and failed logins (see session.go).
+	Sessions SessionStore
 	// Now is the clock; tests freeze it.
 	Now func() time.Time
 }
