@@ -37,6 +37,7 @@ func openApp(ctx context.Context, cfg Config, log *slog.Logger) (*app, error) {
 		Municipalities: db,
 		Users:          db,
 		Hasher:         password.New(password.DefaultOptions),
+		Sessions:       db,
 	}
 	return &app{db: db, svc: svc, log: log}, nil
 }
