@@ -1,0 +1,285 @@
+package search
+
+import (
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/blevesearch/bleve/v2/search/query"
+)
+
+// Limits that keep any query text cheap: q is plain user text, and nothing
+// in it reaches bleve's query-string parser.
+const (
+	maxWords   = 32 // words of q that are searched
+	maxWordLen = 40 // longer "words" are dropped
+	maxPhrases = 4
+	maxPhrase  = 12 // words per quoted phrase
+)
+
+// Relative weights of the ways a query word can match.
+const (
+	boostFolded   = 0.7 // æ/ø/å typed as ae/oe/aa, a or o
+	boostFuzzy    = 0.3 // a typo
+	boostCorrect  = 0.5 // the nearest indexed word to a typo
+	boostSplit    = 0.5 // the parts of a compound query word
+	boostJoined   = 1.5 // two query words written together as in the index
+	boostSynonym  = 0.7
+	boostRef      = 50
+	boostPhrase   = 3
+	minFuzzyLen   = 5 // words shorter than this are never fuzzed
+	minFuzzy2Len  = 8 // words this long may have two typos
+	fuzzyPrefix   = 0
+	maxCorrection = 2
+)
+
+var (
+	phraseRE = regexp.MustCompile(`"([^"]*)"`)
+	refRE    = regexp.MustCompile(`(?i)\bib-\d{4}-\d{4}\b`)
+)
+
+// textPlan is the bleve query for a query text.
+type textPlan struct {
+	query     query.Query // nil when the text has nothing searchable
+	corrected string      // the text with typos corrected, or ""
+}
+
+// planText turns plain user text into a query over the text fields.
+func (g *generation) planText(syn *synonyms, text string) textPlan {
+	var must, should []query.Query
+	var prefix []string
+	for _, m := range phraseRE.FindAllStringSubmatch(text, maxPhrases) {
+		if words := capWords(g.az.wordsOf(m[1]), maxPhrase); len(words) > 0 {
+			must = append(must, g.phraseQuery(strings.Join(words, " ")))
+			prefix = append(prefix, `"`+strings.Join(words, " ")+`"`)
+		}
+	}
+	text = phraseRE.ReplaceAllString(text, " ")
+	for _, ref := range refRE.FindAllString(text, maxPhrases) {
+		t := query.NewTermQuery(strings.ToUpper(ref))
+		t.SetField(fRef)
+		t.SetBoost(boostRef)
+		should = append(should, t)
+		prefix = append(prefix, strings.ToUpper(ref))
+	}
+	text = refRE.ReplaceAllString(text, " ")
+
+	words := capWords(g.az.wordsOf(text), maxWords)
+	corrected, changed := make([]string, len(words)), false
+	for i := 0; i < len(words); {
+		alts, n := syn.match(words[i:])
+		if n == 0 {
+			n = 1
+		}
+		var own []query.Query
+		for j := i; j < i+n; j++ {
+			q, fix := g.wordQuery(words[j], true)
+			corrected[j] = words[j]
+			if fix != "" {
+				corrected[j], changed = fix, true
+			}
+			if q != nil {
+				own = append(own, q)
+			}
+		}
+		if len(own) > 0 || len(alts) > 0 {
+			should = append(should, g.withSynonyms(own, alts))
+		}
+		i += n
+	}
+	for i := 0; i+1 < len(words); i++ {
+		if j, ok := g.joined(words[i], words[i+1]); ok {
+			q, _ := g.wordQuery(j, false)
+			if q != nil {
+				should = append(should, boosted(q, boostJoined))
+			}
+		}
+	}
+	plan := textPlan{}
+	if changed {
+		plan.corrected = strings.Join(append(prefix, corrected...), " ")
+	}
+	switch {
+	case len(must) == 0 && len(should) == 0:
+		return plan
+	case len(must) == 0:
+		plan.query = query.NewDisjunctionQuery(should)
+	case len(should) == 0:
+		plan.query = query.NewConjunctionQuery(must)
+	default:
+		plan.query = query.NewBooleanQuery(must, should, nil)
+	}
+	return plan
+}
+
+// capWords drops giant tokens and keeps at most n words.
+func capWords(words []string, n int) []string {
+	out := words[:0]
+	for _, w := range words {
+		if utf8.RuneCountInString(w) <= maxWordLen {
+			out = append(out, w)
+		}
+		if len(out) == n {
+			break
+		}
+	}
+	return out
+}
+
+// withSynonyms matches either the query's own words (all of them) or one
+// of their synonyms, the synonyms weighted a little lower.
+func (g *generation) withSynonyms(own []query.Query, alts [][]string) query.Query {
+	var opts []query.Query
+	if len(own) > 0 {
+		opts = append(opts, conjunction(own))
+	}
+	for _, alt := range alts {
+		var parts []query.Query
+		for _, w := range alt {
+			if q, _ := g.wordQuery(w, false); q != nil {
+				parts = append(parts, q)
+			}
+		}
+		if len(parts) > 0 {
+			opts = append(opts, boosted(conjunction(parts), boostSynonym))
+		}
+	}
+	if len(opts) == 1 {
+		return opts[0]
+	}
+	return query.NewDisjunctionQuery(opts)
+}
+
+// wordQuery matches one query word in every text field: its stem exactly,
+// its folded stem when it may be typed without æ/ø/å, the parts of a
+// compound, and, when full and the index lacks the word, its near
+// neighbours (typos). fix is the correction of an unknown word, or "".
+func (g *generation) wordQuery(w string, full bool) (q query.Query, fix string) {
+	exact := term(g.az.exact, w)
+	if exact == "" {
+		return nil, ""
+	}
+	folded := term(g.az.folded, w)
+	known := g.hasTerm(exact, "") || g.hasTerm(folded, foldSuffix)
+	var clauses []query.Query
+	for _, f := range textFields {
+		clauses = append(clauses, termQuery(exact, f.name, f.weight))
+	}
+	if g.lex.hasVariant(w) || !known {
+		for _, f := range textFields {
+			clauses = append(clauses, termQuery(folded, f.name+foldSuffix, f.weight*boostFolded))
+		}
+	}
+	if parts := g.lex.parts(w); len(parts) > 1 {
+		var pq []query.Query
+		for _, p := range parts {
+			if q, _ := g.wordQuery(p, false); q != nil {
+				pq = append(pq, q)
+			}
+		}
+		if len(pq) > 1 {
+			clauses = append(clauses, boosted(conjunction(pq), boostSplit))
+		}
+	}
+	if full && !known {
+		n := utf8.RuneCountInString(w)
+		if dist := fuzziness(n); dist > 0 {
+			for _, f := range textFields {
+				fq := query.NewFuzzyQuery(folded)
+				fq.SetField(f.name + foldSuffix)
+				fq.SetFuzziness(dist)
+				fq.SetPrefix(fuzzyPrefix)
+				fq.SetBoost(f.weight * boostFuzzy)
+				clauses = append(clauses, fq)
+			}
+			if c, ok := g.lex.correction(w, min(dist, maxCorrection)); ok {
+				fix = c
+				if cq, _ := g.wordQuery(c, false); cq != nil {
+					clauses = append(clauses, boosted(cq, boostCorrect))
+				}
+			}
+		}
+	}
+	return query.NewDisjunctionQuery(clauses), fix
+}
+
+// fuzziness is the edit distance allowed for a word of n characters.
+func fuzziness(n int) int {
+	switch {
+	case n >= minFuzzy2Len:
+		return 2
+	case n >= minFuzzyLen:
+		return 1
+	}
+	return 0
+}
+
+// joined returns the indexed word that a and b form when written together
+// (directly or with a linking s or e), as "hjemmepleje ruter" →
+// "hjemmeplejeruter".
+func (g *generation) joined(a, b string) (string, bool) {
+	if term(g.az.exact, a) == "" || term(g.az.exact, b) == "" {
+		return "", false
+	}
+	for _, link := range []string{"", "s", "e"} {
+		c := a + link + b
+		if n, _ := g.lex.count(c); n > 0 {
+			return c, true
+		}
+		if s, ok := g.lex.surface(foldDanish(c)); ok {
+			return s, true
+		}
+	}
+	return "", false
+}
+
+// hasTerm reports whether any text field (with suffix: its folded twin)
+// holds t.
+func (g *generation) hasTerm(t, suffix string) bool {
+	for _, f := range textFields {
+		d, err := g.idx.FieldDictRange(f.name+suffix, []byte(t), []byte(t))
+		if err != nil {
+			continue
+		}
+		e, err := d.Next()
+		d.Close()
+		if err == nil && e != nil && e.Count > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// phraseQuery matches words in this order in a title, summary, tag or description.
+func (g *generation) phraseQuery(phrase string) query.Query {
+	var qs []query.Query
+	for _, f := range []string{fTitle, fSummary, fTags, fDescription} {
+		q := query.NewMatchPhraseQuery(phrase)
+		q.SetField(f)
+		q.SetBoost(boostPhrase)
+		qs = append(qs, q)
+	}
+	return query.NewDisjunctionQuery(qs)
+}
+
+func termQuery(t, field string, boost float64) query.Query {
+	q := query.NewTermQuery(t)
+	q.SetField(field)
+	q.SetBoost(boost)
+	return q
+}
+
+func conjunction(qs []query.Query) query.Query {
+	if len(qs) == 1 {
+		return qs[0]
+	}
+	return query.NewConjunctionQuery(qs)
+}
+
+// boosted sets the boost of q (disjunctions and conjunctions) and returns it.
+func boosted(q query.Query, b float64) query.Query {
+	if bq, ok := q.(query.BoostableQuery); ok {
+		bq.SetBoost(b)
+	}
+	return q
+}
