@@ -39,9 +39,9 @@ type Potential struct {
 
 // Method describes in Danish how the potential was computed.
 func (p *Potential) Method() string {
-	scope := "alle kommuner"
+	scope := fmt.Sprintf("%d kommuner", len(p.Items))
 	if p.Peer != nil {
-		scope = "kommunerne i sammenligningsgruppen " + p.Peer.Label
+		scope = fmt.Sprintf("de %d kommuner i sammenligningsgruppen »%s«", len(p.Items), p.Peer.Label)
 	}
 	years := "alle budgetår"
 	if p.BudgetYear != 0 {
