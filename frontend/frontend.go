@@ -1,64 +1,50 @@
 // Package frontend serves the server-rendered Danish web pages. It calls
-// the same domain service as the JSON API, so every rule exists once.
+// the same domain service as the JSON API, so every rule exists once: the
+// handlers parse forms into structs, call one service method and render a
+// typed page struct with an embedded html/template.
 package frontend
 
 import (
-	"bytes"
-	"embed"
-	"fmt"
-	"html/template"
-	"net/http"
+	"log/slog"
 
 	"github.com/labstack/echo/v4"
 
 	"github.com/idebank/idebank/domain"
 )
 
-//go:embed templates/*.html
-var templateFS embed.FS
+// Options configures the web pages beyond the service.
+type Options struct {
+	// Logger receives errors that become a 500 page; nil discards them.
+	Logger *slog.Logger
+}
 
-// Register adds the web pages to e. The templates are parsed once here;
-// a template error is a programming error and panics at start-up.
-func Register(e *echo.Echo, svc *domain.Service) {
-	h := &handler{
-		svc:  svc,
-		tmpl: template.Must(template.ParseFS(templateFS, "templates/*.html")),
-	}
-	e.GET("/", h.handleHome)
+// Register adds the web pages to e. Call it after the JSON API's routes are
+// in place. The templates are parsed once here; a template error is a
+// programming error and panics at start-up.
+func Register(e *echo.Echo, svc *domain.Service, o Options) {
+	h := newHandler(e, svc, o)
+	h.routes(e)
 }
 
 // handler holds what the page handlers share.
 type handler struct {
 	svc  *domain.Service
-	tmpl *template.Template
+	tmpl *engine
+	log  *slog.Logger
+	// exports is true when the JSON API serves /api/v1/export, so that
+	// the search page can offer the current result as a file.
+	exports bool
 }
 
-// homePage is the data of the start page.
-type homePage struct {
-	Municipalities int
-	Published      int
-}
-
-// handleHome renders the start page with the size of the idea bank.
-func (h *handler) handleHome(c echo.Context) error {
-	ctx := c.Request().Context()
-	ms, err := h.svc.ListMunicipalities(ctx)
-	if err != nil {
-		return err
+func newHandler(e *echo.Echo, svc *domain.Service, o Options) *handler {
+	h := &handler{svc: svc, tmpl: mustEngine(), log: o.Logger}
+	if h.log == nil {
+		h.log = slog.New(slog.DiscardHandler)
 	}
-	page, err := h.svc.ListProposals(ctx, domain.Public, domain.ProposalFilter{PerPage: 1})
-	if err != nil {
-		return err
+	for _, r := range e.Routes() {
+		if r.Method == "GET" && r.Path == "/api/v1/export" {
+			h.exports = true
+		}
 	}
-	return h.render(c, http.StatusOK, "home.html", homePage{Municipalities: len(ms), Published: page.Total})
-}
-
-// render executes the named template into a buffer first, so that a
-// template error becomes a clean 500 instead of half a page.
-func (h *handler) render(c echo.Context, status int, name string, data any) error {
-	var buf bytes.Buffer
-	if err := h.tmpl.ExecuteTemplate(&buf, name, data); err != nil {
-		return fmt.Errorf("frontend: render %s: %w", name, err)
-	}
-	return c.HTMLBlob(status, buf.Bytes())
+	return h
 }

@@ -1,0 +1,57 @@
+package frontend_test
+
+import (
+	"net/http"
+	"strings"
+	"testing"
+)
+
+// publicPages are the pages anyone can open, with what each must show.
+func publicPages(t *testing.T, a *testApp) []struct{ path, want string } {
+	pr := a.firstPublished(t)
+	return []struct{ path, want string }{
+		{"/", "Idébanken i tal"},
+		{"/soeg", "forslag fundet"},
+		{"/soeg?q=velf%C3%A6rdsteknologi", "Søgning: velfærdsteknologi"},
+		{"/forslag/" + pr.ID, pr.Title},
+		{"/forslag/" + pr.ID + "?kommune=851", "Et skøn for <strong>Aalborg</strong>"},
+		{"/log-ind", "Adgangskode"},
+	}
+}
+
+func TestPages_RenderAccessibleDanishPagesUnder100KB(t *testing.T) {
+	a := newTestApp(t, true)
+	b := a.browser(t)
+	for _, p := range publicPages(t, a) {
+		t.Run(p.path, func(t *testing.T) {
+			res := b.get(p.path)
+			if res.Status != http.StatusOK {
+				t.Fatalf("status = %d, want 200\n%s", res.Status, res.Body)
+			}
+			wantContains(t, res.Body, p.want, `<html lang="da">`, `<main id="indhold"`, `href="#indhold"`)
+			if n := strings.Count(res.Body, "<h1"); n != 1 {
+				t.Errorf("%d h1 elements, want 1", n)
+			}
+			if n := len(res.Body); n >= 100*1024 {
+				t.Errorf("page is %d bytes, want < 100 KB", n)
+			}
+		})
+	}
+}
+
+func TestPages_UnknownPathIsDanish404AndAPIKeepsProblemJSON(t *testing.T) {
+	a := newTestApp(t, false)
+	b := a.browser(t)
+	res := b.get("/findes-ikke")
+	if res.Status != http.StatusNotFound || !strings.Contains(res.Body, "Siden findes ikke") {
+		t.Fatalf("status = %d, body lacks the Danish 404:\n%s", res.Status, res.Body)
+	}
+	res = b.get("/forslag/00000000-0000-7000-8000-000000000000")
+	if res.Status != http.StatusNotFound || !strings.Contains(res.Body, "Siden findes ikke") {
+		t.Fatalf("unknown proposal: status = %d", res.Status)
+	}
+	res = b.get("/api/v1/findes-ikke")
+	if res.Status != http.StatusNotFound || !strings.HasPrefix(res.Header.Get("Content-Type"), "application/problem+json") {
+		t.Fatalf("unknown API path: status = %d, content type %q", res.Status, res.Header.Get("Content-Type"))
+	}
+}

@@ -1,0 +1,49 @@
+// Progressive enhancement only: every page works without this file.
+(function () {
+  "use strict";
+
+  // Filters and sort submit their form when changed.
+  document.addEventListener("change", function (ev) {
+    var el = ev.target;
+    if (el.hasAttribute && el.hasAttribute("data-autosubmit") && el.form) {
+      search(el.form);
+    }
+  });
+
+  // Search as you type: fetch the result page for the new words and
+  // replace the result list, keeping the URL in step.
+  var timer = null;
+  document.addEventListener("input", function (ev) {
+    var el = ev.target;
+    if (el.id !== "q" || !el.form || !el.form.hasAttribute("data-live-search")) return;
+    clearTimeout(timer);
+    timer = setTimeout(function () { search(el.form); }, 300);
+  });
+
+  function search(form) {
+    if (!form.hasAttribute("data-live-search")) { form.submit(); return; }
+    var params = new URLSearchParams(new FormData(form));
+    var url = form.action + "?" + params.toString();
+    fetch(url, { headers: { "Accept": "text/html" }, credentials: "same-origin" })
+      .then(function (r) { return r.text(); })
+      .then(function (html) {
+        var doc = new DOMParser().parseFromString(html, "text/html");
+        var fresh = doc.querySelector(".search-layout");
+        var old = document.querySelector(".search-layout");
+        if (!fresh || !old) { window.location.href = url; return; }
+        var active = document.activeElement && document.activeElement.id;
+        old.replaceWith(fresh);
+        history.replaceState(null, "", url);
+        document.title = doc.title;
+        if (active && active !== "q") {
+          var again = document.getElementById(active);
+          if (again) again.focus();
+        }
+      })
+      .catch(function () { window.location.href = url; });
+  }
+
+  // Move focus to an error summary so that screen readers announce it.
+  var summary = document.querySelector(".error-summary[tabindex]");
+  if (summary) summary.focus();
+})();
