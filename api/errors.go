@@ -67,6 +67,7 @@ var domainKinds = []struct {
 	{domain.ErrVersionConflict, kindVersion},
 	{domain.ErrInvalidTransition, kindTransition},
 	{domain.ErrConflict, kindConflict},
+	{domain.ErrRateLimited, kindRateLimited},
 	{errPreconditionRequired, kindPrecondition},
 }
 
@@ -165,7 +166,8 @@ func (s *Server) problemFor(err error, c echo.Context) problem {
 			return k.problem()
 		}
 	}
-	if errors.Is(err, context.DeadlineExceeded) || c.Request().Context().Err() != nil {
+	// The deadline may surface as the driver's own error, so ask the context too.
+	if errors.Is(err, context.DeadlineExceeded) || errors.Is(c.Request().Context().Err(), context.DeadlineExceeded) {
 		return kindTimeout.problem()
 	}
 	return kindInternal.problem()

@@ -197,4 +197,3 @@ const proposalJSON = `{
 func withField(member string) string {
 	return strings.Replace(proposalJSON, "{", "{"+member+",", 1)
 }
-
