@@ -45,7 +45,9 @@ func TestErrorStatuses(t *testing.T) {
 	})
 	e := f.srv.Echo()
 	e.GET("/test/panic", func(echo.Context) error { panic("SELECT secret FROM /var/lib/idebank") })
-	e.GET("/test/error", func(echo.Context) error { return fmt.Errorf("store: query /var/lib/idebank: %w", errors.New("pq: syntax")) })
+	e.GET("/test/error", func(echo.Context) error {
+		return fmt.Errorf("store: query /var/lib/idebank: %w", errors.New("pq: syntax"))
+	})
 	e.GET("/test/rate", func(echo.Context) error { return fmt.Errorf("domain: login: %w", domain.ErrRateLimited) })
 	e.GET("/test/echo-rate", func(echo.Context) error { return echo.ErrTooManyRequests })
 	e.POST("/test/conflict", func(echo.Context) error { return fmt.Errorf("store: external key: %w", domain.ErrConflict) })
