@@ -9,8 +9,16 @@ import (
 	"strings"
 )
 
-// errUsage marks a command line that could not be understood.
-var errUsage = errors.New("usage")
+// usageError is a command line that could not be understood. The usage
+// text has been printed when it is returned.
+type usageError struct{ msg string }
+
+func (e *usageError) Error() string { return e.msg }
+
+// usagef returns a usageError with a formatted message.
+func usagef(format string, args ...any) error {
+	return &usageError{msg: fmt.Sprintf(format, args...)}
+}
 
 // cli is the state one run shares with its sub-command: the configuration
 // (flags write into it) and where output goes.
@@ -55,7 +63,7 @@ func findCommand(args []string) (*command, []string, error) {
 			return &all[i], args[len(words):], nil
 		}
 	}
-	return nil, nil, fmt.Errorf("unknown command %q: %w", strings.Join(args, " "), errUsage)
+	return nil, nil, usagef("unknown command %q", strings.Join(args, " "))
 }
 
 // flagSet returns a flag set for the named command holding the
@@ -75,11 +83,11 @@ func (cl *cli) parse(fs *flag.FlagSet, args []string, allowArgs bool) error {
 		if errors.Is(err, flag.ErrHelp) {
 			return err
 		}
-		return fmt.Errorf("%w: %w", errUsage, err)
+		return &usageError{msg: err.Error()}
 	}
 	if !allowArgs && fs.NArg() > 0 {
 		cl.usage(fs)
-		return fmt.Errorf("unexpected argument %q: %w", fs.Arg(0), errUsage)
+		return usagef("unexpected argument %q", fs.Arg(0))
 	}
 	return cl.cfg.validate()
 }

@@ -62,7 +62,8 @@ func ignoreHelp(err error) error {
 
 // exitCode is 2 for usage errors and 1 for every other failure.
 func exitCode(err error) int {
-	if errors.Is(err, errUsage) {
+	var ue *usageError
+	if errors.As(err, &ue) {
 		return 2
 	}
 	return 1

@@ -3,183 +3,13 @@ package main
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"io"
 	"net/http"
 	"regexp"
 	"strconv"
 	"strings"
-	"sync"
 	"testing"
-	"time"
 )
-
-// syncBuffer is a bytes.Buffer that run's goroutine may write while the
-// test reads it.
-type syncBuffer struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
-}
-
-func (b *syncBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.Write(p)
-}
-
-func (b *syncBuffer) String() string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.String()
-}
-
-// testEnv is the environment a test runs idebank with; getenv reads it.
-type testEnv map[string]string
-
-func (e testEnv) getenv(name string) string { return e[name] }
-
-// with returns a copy of e with name set to value.
-func (e testEnv) with(name, value string) testEnv {
-	c := testEnv{name: value}
-	for k, v := range e {
-		if k != name {
-			c[k] = v
-		}
-	}
-	return c
-}
-
-// runningServer is an idebank serve started by run in the background.
-type runningServer struct {
-	URL    string
-	Stdout *syncBuffer
-	cancel context.CancelFunc
-	done   chan error
-}
-
-var listeningRE = regexp.MustCompile(`Idébank kører på (http://\S+)`)
-
-// MustRunMain starts run with args and env, waits until it prints its
-// address and answers /healthz, and stops it when the test ends.
-func MustRunMain(tb testing.TB, env testEnv, args ...string) *runningServer {
-	tb.Helper()
-	ctx, cancel := context.WithCancel(context.Background())
-	s := &runningServer{Stdout: &syncBuffer{}, cancel: cancel, done: make(chan error, 1)}
-	stderr := &syncBuffer{}
-	go func() { s.done <- run(ctx, args, env.getenv, s.Stdout, stderr) }()
-	tb.Cleanup(func() {
-		if s.cancel != nil {
-			s.Stop(tb)
-		}
-		if tb.Failed() {
-			tb.Logf("stdout:\n%s\nstderr:\n%s", s.Stdout, stderr)
-		}
-	})
-
-	deadline := time.Now().Add(60 * time.Second)
-	for s.URL == "" {
-		if m := listeningRE.FindStringSubmatch(s.Stdout.String()); m != nil {
-			s.URL = m[1]
-			break
-		}
-		select {
-		case err := <-s.done:
-			s.cancel = nil
-			tb.Fatalf("run returned before listening: %v\nstderr:\n%s", err, stderr)
-		case <-time.After(20 * time.Millisecond):
-		}
-		if time.Now().After(deadline) {
-			tb.Fatalf("server did not start within a minute\nstderr:\n%s", stderr)
-		}
-	}
-	for {
-		if resp, err := http.Get(s.URL + "/healthz"); err == nil {
-			resp.Body.Close()
-			if resp.StatusCode == http.StatusOK {
-				return s
-			}
-		}
-		if time.Now().After(deadline) {
-			tb.Fatalf("/healthz did not answer 200 within a minute")
-		}
-		time.Sleep(20 * time.Millisecond)
-	}
-}
-
-// Stop cancels run's context, as SIGTERM does, and requires a clean return.
-func (s *runningServer) Stop(tb testing.TB) {
-	tb.Helper()
-	s.cancel()
-	s.cancel = nil
-	select {
-	case err := <-s.done:
-		if err != nil {
-			tb.Fatalf("run after shutdown: %v", err)
-		}
-	case <-time.After(30 * time.Second):
-		tb.Fatalf("run did not return within 30s of shutdown")
-	}
-}
-
-// MustRunCommand runs a sub-command to completion and returns its output.
-func MustRunCommand(tb testing.TB, env testEnv, args ...string) string {
-	tb.Helper()
-	var stdout, stderr bytes.Buffer
-	if err := run(context.Background(), args, env.getenv, &stdout, &stderr); err != nil {
-		tb.Fatalf("idebank %s: %v\nstderr:\n%s", strings.Join(args, " "), err, stderr.String())
-	}
-	return stdout.String()
-}
-
-// do sends a request with an optional bearer token and JSON body and
-// returns the status and body.
-func (s *runningServer) do(tb testing.TB, method, path, token string, body any) (int, []byte) {
-	tb.Helper()
-	var r io.Reader
-	if body != nil {
-		b, err := json.Marshal(body)
-		if err != nil {
-			tb.Fatal(err)
-		}
-		r = bytes.NewReader(b)
-	}
-	req, err := http.NewRequest(method, s.URL+path, r)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	if body != nil {
-		req.Header.Set("Content-Type", "application/json")
-	}
-	if token != "" {
-		req.Header.Set("Authorization", "Bearer "+token)
-	}
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		tb.Fatalf("%s %s: %v", method, path, err)
-	}
-	defer resp.Body.Close()
-	b, err := io.ReadAll(resp.Body)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	return resp.StatusCode, b
-}
-
-// total GETs a list endpoint and returns its "total".
-func (s *runningServer) total(tb testing.TB, path string) int {
-	tb.Helper()
-	status, body := s.do(tb, http.MethodGet, path, "", nil)
-	if status != http.StatusOK {
-		tb.Fatalf("GET %s: status=%d, want 200; body %s", path, status, body)
-	}
-	var list struct {
-		Total int `json:"total"`
-	}
-	if err := json.Unmarshal(body, &list); err != nil {
-		tb.Fatalf("GET %s: %v", path, err)
-	}
-	return list.Total
-}
 
 var demoSeededRE = regexp.MustCompile(`Demodata indlæst: (\d+) forslag`)
 
@@ -322,27 +152,35 @@ func TestRun_UserCreateRefusesBadInput(t *testing.T) {
 
 func TestRun_BadCommandLinePrintsUsage(t *testing.T) {
 	env := testEnv{"IDEBANK_DATA_DIR": t.TempDir()}
-	for _, args := range [][]string{
-		{"frobnicate"},
-		{"--no-such-flag"},
-		{"serve", "--no-such-flag"},
-		{"migrate", "extra"},
-		{"user"},
-		{"user", "create", "--role", "editor"},
-		{"token", "create"},
-		{"--log-level", "loud"},
+	for _, tt := range []struct {
+		args      []string
+		wantUsage bool // exit code 2 with the usage text, else exit code 1
+	}{
+		{[]string{"frobnicate"}, true},
+		{[]string{"--no-such-flag"}, true},
+		{[]string{"serve", "--no-such-flag"}, true},
+		{[]string{"migrate", "extra"}, true},
+		{[]string{"user"}, true},
+		{[]string{"user", "create", "--role", "editor"}, true},
+		{[]string{"token", "create"}, true},
+		{[]string{"--request-timeout", "soon"}, true},
+		{[]string{"--log-level", "loud"}, false},
 	} {
-		t.Run(strings.Join(args, " "), func(t *testing.T) {
+		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
 			var stderr bytes.Buffer
-			err := run(context.Background(), args, env.getenv, io.Discard, &stderr)
+			err := run(context.Background(), tt.args, env.getenv, io.Discard, &stderr)
 			if err == nil {
 				t.Fatal("run succeeded, want an error")
 			}
-			if exitCode(err) == 2 && !strings.Contains(stderr.String(), "Usage: idebank") {
-				t.Errorf("usage error without usage text; stderr:\n%s", stderr.String())
+			want := 1
+			if tt.wantUsage {
+				want = 2
 			}
-			if exitCode(err) == 0 {
-				t.Errorf("exit code 0 for %v", err)
+			if got := exitCode(err); got != want {
+				t.Errorf("exit code %d for %v, want %d", got, err, want)
+			}
+			if got := strings.Contains(stderr.String(), "Usage: idebank"); got != tt.wantUsage {
+				t.Errorf("usage printed=%v, want %v; stderr:\n%s", got, tt.wantUsage, stderr.String())
 			}
 		})
 	}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -46,27 +47,41 @@ func runServe(ctx context.Context, cl *cli, args []string) (err error) {
 
 	srv := api.NewServer(a.svc, api.Options{Logger: log, Ready: a.db.Ping, RequestTimeout: cfg.RequestTimeout})
 	frontend.Register(srv.Echo(), a.svc, frontend.Options{Logger: log})
-	hs := &http.Server{
-		Handler:           srv,
+	ln, err := net.Listen("tcp", cfg.Addr)
+	if err != nil {
+		return fmt.Errorf("serve: %w", err)
+	}
+	// One write, so that a reader who sees the address also sees the logins.
+	var banner bytes.Buffer
+	fmt.Fprintf(&banner, "Idébank kører på %s\n", baseURL(ln.Addr()))
+	if cfg.Demo {
+		printDemoLogins(ctx, a, &banner)
+	}
+	if _, err := cl.stdout.Write(banner.Bytes()); err != nil {
+		return errors.Join(fmt.Errorf("serve: %w", err), ln.Close())
+	}
+	log.Info("serving", "addr", ln.Addr().String(), "dialect", a.db.Dialect())
+	return serveUntilDone(ctx, newHTTPServer(cfg, srv, log), ln, log)
+}
+
+// newHTTPServer returns the HTTP server of h with every timeout set, so
+// that slow or idle clients cannot hold connections forever.
+func newHTTPServer(cfg Config, h http.Handler, log *slog.Logger) *http.Server {
+	return &http.Server{
+		Handler:           h,
 		ReadHeaderTimeout: readHeaderTimeout,
 		ReadTimeout:       readTimeout,
 		WriteTimeout:      cfg.RequestTimeout + writeMargin,
 		IdleTimeout:       idleTimeout,
 		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
 	}
-	ln, err := net.Listen("tcp", cfg.Addr)
-	if err != nil {
-		return fmt.Errorf("serve: %w", err)
-	}
+}
+
+// serveUntilDone serves on ln until ctx is cancelled, then stops taking
+// connections and waits up to shutdownTimeout for requests in flight.
+func serveUntilDone(ctx context.Context, hs *http.Server, ln net.Listener, log *slog.Logger) error {
 	errc := make(chan error, 1)
 	go func() { errc <- hs.Serve(ln) }()
-
-	fmt.Fprintf(cl.stdout, "Idébank kører på %s\n", baseURL(ln.Addr()))
-	if cfg.Demo {
-		printDemoLogins(ctx, a, cl.stdout)
-	}
-	log.Info("serving", "addr", ln.Addr().String(), "dialect", a.db.Dialect())
-
 	select {
 	case err := <-errc:
 		return fmt.Errorf("serve: %w", err)

@@ -24,7 +24,7 @@ func runUserCreate(ctx context.Context, cl *cli, args []string) (err error) {
 	}
 	if *email == "" || *role == "" {
 		cl.usage(fs)
-		return fmt.Errorf("user create: --email and --role are required: %w", errUsage)
+		return usagef("user create: --email and --role are required")
 	}
 	generated := *pw == ""
 	if generated {
@@ -65,7 +65,7 @@ func runTokenCreate(ctx context.Context, cl *cli, args []string) (err error) {
 	}
 	if *email == "" {
 		cl.usage(fs)
-		return fmt.Errorf("token create: --email is required: %w", errUsage)
+		return usagef("token create: --email is required")
 	}
 	a, err := openApp(ctx, cl.cfg, newLogger(cl.cfg, cl.stderr))
 	if err != nil {
