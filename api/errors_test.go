@@ -5,8 +5,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"log/slog"
 	"net/http"
+	"net/http/httptest"
 	"strings"
 	"sync"
 	"testing"
@@ -122,4 +124,17 @@ func TestHealth(t *testing.T) {
 		{name: "RequestIDEchoed", method: http.MethodGet, target: "/healthz", headers: map[string]string{"X-Request-ID": "abc"},
 			wantStatus: 200, wantHeader: map[string]string{"X-Request-ID": "abc", "Content-Type": "application/json; charset=utf-8"}},
 	})
+}
+
+func TestBodyLimitWithoutContentLength(t *testing.T) {
+	f := newFixture(t, testutil.NewSQLite(t), api.Options{})
+	body := `{"title":"` + strings.Repeat("x", api.MaxBodyBytes) + `"}`
+	req := httptest.NewRequest(http.MethodPost, "/api/v1/proposals", io.MultiReader(strings.NewReader(body)))
+	req.ContentLength = -1 // streamed: only reading finds the size
+	req.Header.Set("Authorization", "Bearer "+f.tokens[editor])
+	rec := httptest.NewRecorder()
+	f.srv.ServeHTTP(rec, req)
+	if p := checkProblem(t, rec, http.StatusRequestEntityTooLarge); p.Code != "payload_too_large" {
+		t.Errorf("code=%s, want payload_too_large", p.Code)
+	}
 }

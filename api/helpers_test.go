@@ -147,6 +147,9 @@ type problemBody struct {
 // checkProblem asserts that rec is a complete problem+json answer with status.
 func checkProblem(t *testing.T, rec *httptest.ResponseRecorder, status int) problemBody {
 	t.Helper()
+	if rec.Code != status {
+		t.Errorf("status=%d, want %d", rec.Code, status)
+	}
 	if ct := rec.Header().Get("Content-Type"); ct != "application/problem+json" {
 		t.Errorf("Content-Type=%q, want application/problem+json", ct)
 	}
