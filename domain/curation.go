@@ -13,6 +13,7 @@ type CurationStore interface {
 	MergeStore
 	DuplicateStore
 	ImportStore
+	ExportStore
 }
 
 // RecordAdoption records (or updates) that municipality code uses proposal
