@@ -57,7 +57,7 @@ func TestReadCSV_DanishFormats(t *testing.T) {
 			PolicyArea: "aeldre-og-sundhed", MeasureType: "indkoeb", MunicipalityCode: "851", BudgetYear: 2024,
 			Savings:       []domain.Saving{{Year: 2024, AmountDKK: 1234567}, {Year: 2025, AmountDKK: 2000000}},
 			InvestmentDKK: 250000, Tags: []string{"indkøb", " ældre"},
-			Contact:       &domain.Contact{Role: "Økonomi", Email: "oekonomi@aalborg.dk"},
+			Contact: &domain.Contact{Role: "Økonomi", Email: "oekonomi@aalborg.dk"},
 		}},
 		{Row: 3, Input: domain.ProposalInput{
 			ExternalKey: "kl-2", Title: "Titel med ; semikolon", Summary: "Resumé over\nto linjer",
