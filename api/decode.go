@@ -32,7 +32,7 @@ func (s *Server) decodeBody(c echo.Context, dst any, partial bool) (problems *do
 	var raw any
 	dec := json.NewDecoder(bytes.NewReader(body))
 	dec.UseNumber()
-	if err := dec.Decode(&raw); err != nil || dec.More() {
+	if err := dec.Decode(&raw); err != nil || dec.Decode(new(any)) != io.EOF {
 		return nil, nil, domain.Invalid("", "Indholdet er ikke gyldig JSON.")
 	}
 	obj, ok := raw.(map[string]any)

@@ -56,8 +56,9 @@ var (
 	kindNotReady        = problemKind{http.StatusServiceUnavailable, "not_ready", "Ikke klar", "Tjenesten er ikke klar endnu."}
 )
 
-// domainKinds maps the domain's error vocabulary to HTTP, first match wins.
-var domainKinds = []struct {
+// sentinelKinds maps the domain's error vocabulary (and the API's own
+// sentinel) to HTTP; the first match wins.
+var sentinelKinds = []struct {
 	err  error
 	kind problemKind
 }{
@@ -153,7 +154,7 @@ func (s *Server) problemFor(err error, c echo.Context) problem {
 		p.Detail += " Årsag: " + nr.reason
 		return p
 	}
-	for _, dk := range domainKinds {
+	for _, dk := range sentinelKinds {
 		if errors.Is(err, dk.err) {
 			if dk.kind == kindForbidden && principal(c).Role == domain.RolePublic {
 				return kindUnauthenticated.problem() // logging in may help, so say so

@@ -70,6 +70,8 @@ func TestProposalCreate(t *testing.T) {
 				wantStatus: 400, wantBody: []string{`"code":"unknown_field"`, `"pointer":"/contact/Email"`, `"pointer":"/savings/1/per_resident_dkk"`}},
 			{name: "MalformedJSON", method: http.MethodPost, target: "/api/v1/proposals", body: `{"title": `, headers: f.as(editor),
 				wantStatus: 400, wantBody: []string{`"code":"validation_failed"`, `"pointer":""`}},
+			{name: "TrailingData", method: http.MethodPost, target: "/api/v1/proposals", body: proposalJSON + "}", headers: f.as(editor),
+				wantStatus: 400, wantBody: []string{`"code":"validation_failed"`, `"pointer":""`}},
 			{name: "BodyNotAnObject", method: http.MethodPost, target: "/api/v1/proposals", body: `[1]`, headers: f.as(editor),
 				wantStatus: 400, wantBody: []string{`"code":"validation_failed"`}},
 			{name: "EveryFailingFieldReportedOnce", method: http.MethodPost, target: "/api/v1/proposals", headers: f.as(editor),
