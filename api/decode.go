@@ -126,7 +126,7 @@ func (w *shapeWalk) walk(v any, t reflect.Type, ptr string) {
 func fieldByJSONName(t reflect.Type, name string) (reflect.StructField, bool) {
 	for i := range t.NumField() {
 		f := t.Field(i)
-		if jsonName(f) == name {
+		if n := jsonName(f); n != "" && n == name {
 			return f, true
 		}
 	}

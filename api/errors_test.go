@@ -52,6 +52,7 @@ func TestErrorStatuses(t *testing.T) {
 	})
 	e.GET("/test/rate", func(echo.Context) error { return fmt.Errorf("domain: login: %w", domain.ErrRateLimited) })
 	e.GET("/test/echo-rate", func(echo.Context) error { return echo.ErrTooManyRequests })
+	e.POST("/test/media", func(echo.Context) error { return echo.ErrUnsupportedMediaType })
 	e.POST("/test/conflict", func(echo.Context) error { return fmt.Errorf("store: external key: %w", domain.ErrConflict) })
 	secret := []string{"SELECT", "/var/lib", "pq:", "panic", "goroutine"}
 
@@ -74,6 +75,8 @@ func TestErrorStatuses(t *testing.T) {
 			wantStatus: 409, wantBody: []string{`"code":"conflict"`}},
 		{name: "413BodyOverOneMiB", method: http.MethodPost, target: "/api/v1/proposals", body: `"` + strings.Repeat("x", api.MaxBodyBytes-1) + `"`, headers: f.as(editor),
 			wantStatus: 413, wantBody: []string{`"code":"payload_too_large"`}},
+		{name: "415EchoUnsupportedMediaType", method: http.MethodPost, target: "/test/media",
+			wantStatus: 415, wantBody: []string{`"code":"unsupported_media_type"`}},
 		{name: "428NoIfMatch", method: http.MethodDelete, target: "/api/v1/proposals/x", headers: f.as(editor),
 			wantStatus: 428, wantBody: []string{`"code":"precondition_required"`}},
 		{name: "429DomainRateLimit", method: http.MethodGet, target: "/test/rate",
