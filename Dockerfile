@@ -14,7 +14,7 @@ RUN --mount=type=cache,target=/go/pkg/mod --mount=type=cache,target=/root/.cache
 # own probe instead of curl.
 FROM gcr.io/distroless/static-debian12:nonroot
 COPY --from=build /out/idebank /usr/local/bin/idebank
-COPY --from=build --chown=nonroot:nonroot /out/data /data
+COPY --from=build --chown=65532:65532 /out/data /data
 ENV IDEBANK_ADDR=:8080 \
     IDEBANK_DATA_DIR=/data \
     IDEBANK_LOG_FORMAT=json
