@@ -104,7 +104,9 @@ func Open(dir string, o Options) (*Index, error) {
 	x := &Index{dir: dir, opts: o, lock: lock, synonyms: syn, curated: curatedList()}
 	gen, err := x.openCurrent()
 	if err != nil {
-		o.Logf("search: index in %s is unusable (%v); it will be rebuilt", dir, err)
+		if !errors.Is(err, errNoIndex) {
+			o.Logf("search: index in %s is unusable (%v); it will be rebuilt", dir, err)
+		}
 		if gen, err = x.newGeneration(); err != nil {
 			unlockDir(lock)
 			return nil, err

@@ -96,6 +96,9 @@ func (l *lexicon) correction(w string, maxDist int) (string, bool) {
 			continue
 		}
 		d := editDistance(fw, []rune(f), maxDist)
+		if d > maxDist {
+			continue
+		}
 		if d < bestDist || (d == bestDist && (n > bestCount || n == bestCount && cand < best)) {
 			best, bestDist, bestCount = cand, d, n
 		}

@@ -60,7 +60,7 @@ var textFields = []struct {
 	name   string
 	weight float64
 }{
-	{fTitle, 4}, {fTags, 3}, {fSummary, 2}, {fMunicipality, 2}, {fLabels, 1.5}, {fDescription, 1}, {fParts, 1},
+	{fTitle, 5}, {fTags, 3}, {fSummary, 2}, {fMunicipality, 2}, {fLabels, 1.5}, {fDescription, 1}, {fParts, 1},
 }
 
 // storedFields are read back to build a hit.

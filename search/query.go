@@ -27,6 +27,7 @@ const (
 	boostSynonym  = 0.7
 	boostRef      = 50
 	boostPhrase   = 3
+	rareDocs      = 1 // a word in at most this many proposals is also fuzzed
 	minFuzzyLen   = 5 // words shorter than this are never fuzzed
 	minFuzzy2Len  = 8 // words this long may have two typos
 	fuzzyPrefix   = 0
@@ -152,20 +153,21 @@ func (g *generation) withSynonyms(own []query.Query, alts [][]string) query.Quer
 
 // wordQuery matches one query word in every text field: its stem exactly,
 // its folded stem when it may be typed without æ/ø/å, the parts of a
-// compound, and, when full and the index lacks the word, its near
-// neighbours (typos). fix is the correction of an unknown word, or "".
+// compound, and, when full and the index lacks the word or has it in at
+// most rareDocs proposals, its near neighbours (typos), weighted below the
+// exact word. fix is the correction of a word the index lacks, or "".
 func (g *generation) wordQuery(w string, full bool) (q query.Query, fix string) {
 	exact := term(g.az.exact, w)
 	if exact == "" {
 		return nil, ""
 	}
 	folded := term(g.az.folded, w)
-	known := g.hasTerm(exact, "") || g.hasTerm(folded, foldSuffix)
+	df := max(g.docFreq(exact, ""), g.docFreq(folded, foldSuffix))
 	var clauses []query.Query
 	for _, f := range textFields {
 		clauses = append(clauses, termQuery(exact, f.name, f.weight))
 	}
-	if g.lex.hasVariant(w) || !known {
+	if g.lex.hasVariant(w) || df == 0 {
 		for _, f := range textFields {
 			clauses = append(clauses, termQuery(folded, f.name+foldSuffix, f.weight*boostFolded))
 		}
@@ -181,7 +183,7 @@ func (g *generation) wordQuery(w string, full bool) (q query.Query, fix string) 
 			clauses = append(clauses, boosted(conjunction(pq), boostSplit))
 		}
 	}
-	if full && !known {
+	if full && df <= rareDocs {
 		n := utf8.RuneCountInString(w)
 		if dist := fuzziness(n); dist > 0 {
 			for _, f := range textFields {
@@ -192,7 +194,7 @@ func (g *generation) wordQuery(w string, full bool) (q query.Query, fix string) 
 				fq.SetBoost(f.weight * boostFuzzy)
 				clauses = append(clauses, fq)
 			}
-			if c, ok := g.lex.correction(w, min(dist, maxCorrection)); ok {
+			if c, ok := g.lex.correction(w, min(dist, maxCorrection)); ok && df == 0 {
 				fix = c
 				if cq, _ := g.wordQuery(c, false); cq != nil {
 					clauses = append(clauses, boosted(cq, boostCorrect))
@@ -233,21 +235,21 @@ func (g *generation) joined(a, b string) (string, bool) {
 	return "", false
 }
 
-// hasTerm reports whether any text field (with suffix: its folded twin)
-// holds t.
-func (g *generation) hasTerm(t, suffix string) bool {
+// docFreq returns how many proposals hold t in the text field (with suffix:
+// its folded twin) where it is most common.
+func (g *generation) docFreq(t, suffix string) int {
+	n := 0
 	for _, f := range textFields {
 		d, err := g.idx.FieldDictRange(f.name+suffix, []byte(t), []byte(t))
 		if err != nil {
 			continue
 		}
-		e, err := d.Next()
-		d.Close()
-		if err == nil && e != nil && e.Count > 0 {
-			return true
+		if e, err := d.Next(); err == nil && e != nil {
+			n = max(n, int(e.Count))
 		}
+		d.Close()
 	}
-	return false
+	return n
 }
 
 // phraseQuery matches words in this order in a title, summary, tag or description.
