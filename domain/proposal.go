@@ -325,8 +325,10 @@ func validateSavings(v *ValidationError, budgetYear int, savings []Saving) {
 		v.Add("/savings", fmt.Sprintf("Besparelsesprofilen må højst have %d år.", MaxSavingsYears))
 		return
 	}
+	yearKnown := budgetYear >= MinBudgetYear && budgetYear <= MaxBudgetYear
 	for i, s := range savings {
-		if want := budgetYear + i; s.Year != want {
+		// Years can only be checked against a valid budget year.
+		if want := budgetYear + i; yearKnown && s.Year != want {
 			v.Add(fmt.Sprintf("/savings/%d/year", i), fmt.Sprintf("Årene skal følge hinanden fra budgetåret; her forventes %d.", want))
 		}
 		if s.AmountDKK < 0 {

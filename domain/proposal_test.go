@@ -46,6 +46,7 @@ func TestProposalInputValidate(t *testing.T) {
 		{"unknown policy area", func(in *ProposalInput) { in.PolicyArea = "sport" }, []string{"/policy_area"}},
 		{"bad municipality code", func(in *ProposalInput) { in.MunicipalityCode = "25" }, []string{"/municipality_code"}},
 		{"budget year out of range", func(in *ProposalInput) { in.BudgetYear = 2009; in.Savings = []Saving{{2009, 1}} }, []string{"/budget_year"}},
+		{"missing budget year does not blame every saving year", func(in *ProposalInput) { in.BudgetYear = 0 }, []string{"/budget_year"}},
 		{"savings years not consecutive", func(in *ProposalInput) { in.Savings[1].Year = 2027 }, []string{"/savings/1/year"}},
 		{"negative amount", func(in *ProposalInput) { in.Savings[0].AmountDKK = -1 }, []string{"/savings/0/amount_dkk"}},
 		{"no savings", func(in *ProposalInput) { in.Savings = nil }, []string{"/savings"}},
