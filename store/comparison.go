@@ -32,11 +32,12 @@ type municipalityTotalRow struct {
 }
 
 // PublishedTotals sums the published proposals matching q per municipality
-// in the database, so that only one row per municipality is read.
-// Municipalities without a matching proposal are absent.
+// in the database, from the covering index of migration 00003, so that only
+// one row per municipality is read. Municipalities without a matching
+// proposal are absent.
 func (db *DB) PublishedTotals(ctx context.Context, q domain.FigureQuery) ([]domain.MunicipalityTotal, error) {
 	var rows []municipalityTotalRow
-	err := db.publishedMatching(ctx, q).
+	err := matchingFigures(db.conn(ctx).Table("proposals AS p"), q).
 		Select(`p.municipality_code AS code, COUNT(*) AS proposal_count,
 			CAST(SUM(p.per_resident_ore) AS BIGINT) AS sum_per_resident_ore,
 			CAST(SUM(p.full_effect_dkk) AS BIGINT) AS total_dkk`).
@@ -53,10 +54,10 @@ func (db *DB) PublishedTotals(ctx context.Context, q domain.FigureQuery) ([]doma
 
 // TopProposals returns up to q.Limit published proposals matching q with
 // their municipality's name and region, by per-resident figure descending,
-// then ID ascending (the order of the per-resident index).
+// then ID ascending (the order of the ranking index of migration 00003).
 func (db *DB) TopProposals(ctx context.Context, q domain.FigureQuery) ([]*domain.Proposal, error) {
 	var rows []proposalRow
-	err := db.publishedMatching(ctx, q).Select(proposalColumns).
+	err := matchingFigures(db.proposalsJoined(ctx), q).Select(proposalColumns).
 		Order(listOrders[domain.SortPerResident]).Limit(q.Limit).Find(&rows).Error
 	if err != nil {
 		return nil, wrap(err, "rank proposals")
@@ -64,18 +65,25 @@ func (db *DB) TopProposals(ctx context.Context, q domain.FigureQuery) ([]*domain
 	return proposalsToDomain(rows)
 }
 
-// publishedMatching returns the live published proposals matching q,
-// aliased p and joined with their municipality as m.
-func (db *DB) publishedMatching(ctx context.Context, q domain.FigureQuery) *gorm.DB {
-	tx := db.filtered(ctx, domain.ProposalFilter{
-		PublicOnly:        true,
-		PolicyAreas:       q.PolicyAreas,
-		MeasureTypes:      q.MeasureTypes,
-		MunicipalityCodes: q.MunicipalityCodes,
-		BudgetYears:       q.BudgetYears,
-	})
-	if len(q.EvidenceLevels) > 0 {
-		tx = tx.Where("p.evidence_level IN ?", q.EvidenceLevels)
+// matchingFigures narrows tx, a query over proposals aliased p, to the live
+// published proposals matching q.
+func matchingFigures(tx *gorm.DB, q domain.FigureQuery) *gorm.DB {
+	tx = tx.Where("p.deleted_at IS NULL AND p.status = ?", domain.StatusPublished)
+	for _, f := range []struct {
+		column string
+		values []string
+	}{
+		{"p.policy_area", q.PolicyAreas},
+		{"p.measure_type", q.MeasureTypes},
+		{"p.evidence_level", q.EvidenceLevels},
+		{"p.municipality_code", q.MunicipalityCodes},
+	} {
+		if len(f.values) > 0 {
+			tx = tx.Where(f.column+" IN ?", f.values)
+		}
+	}
+	if len(q.BudgetYears) > 0 {
+		tx = tx.Where("p.budget_year IN ?", q.BudgetYears)
 	}
 	if q.ExcludeReducesService {
 		tx = tx.Where("p.reduces_service = ?", false)
