@@ -55,20 +55,26 @@ func (db *DB) proposalsWhereIn(ctx context.Context, column string, values []stri
 
 // ApplyImport writes every create (assigning refs) and update (checking
 // the stored version) with its audit and outbox rows in one transaction;
-// on any error nothing is written.
+// on any error nothing is written and the creates get no refs.
 func (db *DB) ApplyImport(ctx context.Context, writes []domain.ImportWrite) error {
-	return db.conn(ctx).Transaction(func(tx *gorm.DB) error {
+	var creates []*domain.Proposal
+	var changes []domain.Change
+	err := db.conn(ctx).Transaction(func(tx *gorm.DB) error {
 		for _, w := range writes {
-			var err error
 			if w.Create {
-				err = db.createProposalTx(tx, w.Proposal, w.Change)
-			} else {
-				err = db.updateProposalTx(tx, w.Proposal, w.Change)
+				creates, changes = append(creates, w.Proposal), append(changes, w.Change)
+				continue
 			}
-			if err != nil {
+			if err := db.updateProposalTx(tx, w.Proposal, w.Change); err != nil {
 				return err
 			}
 		}
-		return nil
+		return db.createProposalsTx(tx, creates, changes)
 	})
+	if err != nil {
+		for _, p := range creates {
+			p.Ref = ""
+		}
+	}
+	return err
 }

@@ -95,9 +95,24 @@ func (db *DB) updateProposalTx(tx *gorm.DB, p *domain.Proposal, c domain.Change)
 // recordChange writes the audit row with p's whole state and the outbox row
 // of a write to p, inside the write's transaction.
 func (db *DB) recordChange(tx *gorm.DB, p *domain.Proposal, c domain.Change) error {
+	rev, out, err := db.changeRows(p, c)
+	if err != nil {
+		return err
+	}
+	if err := tx.Create(rev).Error; err != nil {
+		return wrap(err, "create revision of %s", p.ID)
+	}
+	if err := tx.Create(out).Error; err != nil {
+		return wrap(err, "create outbox row of %s", p.ID)
+	}
+	return nil
+}
+
+// changeRows returns the audit row and the outbox row of a write to p.
+func (db *DB) changeRows(p *domain.Proposal, c domain.Change) (*revisionRow, *outboxRow, error) {
 	state, err := json.Marshal(p)
 	if err != nil {
-		return fmt.Errorf("store: encode revision of %s: %w", p.ID, err)
+		return nil, nil, fmt.Errorf("store: encode revision of %s: %w", p.ID, err)
 	}
 	now := db.gorm.NowFunc()
 	at := p.UpdatedAt.UTC()
@@ -109,13 +124,7 @@ func (db *DB) recordChange(tx *gorm.DB, p *domain.Proposal, c domain.Change) err
 		ActorID: c.Actor.UserID, ActorEmail: c.Actor.Email, At: at,
 		Reason: c.Reason, State: string(state),
 	}
-	if err := tx.Create(rev).Error; err != nil {
-		return wrap(err, "create revision of %s", p.ID)
-	}
-	if err := tx.Create(&outboxRow{ProposalID: p.ID, CreatedAt: now}).Error; err != nil {
-		return wrap(err, "create outbox row of %s", p.ID)
-	}
-	return nil
+	return rev, &outboxRow{ProposalID: p.ID, CreatedAt: now}, nil
 }
 
 // FindProposalByID returns domain.ErrNotFound if no proposal (not
