@@ -35,6 +35,7 @@ func openApp(ctx context.Context, cfg Config, log *slog.Logger) (*app, error) {
 	svc := &domain.Service{
 		Proposals:      db,
 		Municipalities: db,
+		Comparison:     db,
 		Users:          db,
 		Hasher:         password.New(password.DefaultOptions),
 		Sessions:       db,
