@@ -6,9 +6,21 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	_ "time/tzdata" // dates are shown in Danish time on any host
 
 	"github.com/idebank/idebank/domain"
 )
+
+// denmark is the time zone dates and times are shown in.
+var denmark = mustLocation("Europe/Copenhagen")
+
+func mustLocation(name string) *time.Location {
+	loc, err := time.LoadLocation(name)
+	if err != nil {
+		panic(err)
+	}
+	return loc
+}
 
 // monthNames are the Danish month names.
 var monthNames = [...]string{"januar", "februar", "marts", "april", "maj", "juni", "juli",
@@ -18,24 +30,28 @@ var monthNames = [...]string{"januar", "februar", "marts", "april", "maj", "juni
 // so the pages say exactly what the API and exports say.
 func funcs() template.FuncMap {
 	return template.FuncMap{
-		"kr":          domain.FormatKroner,
-		"perResident": perResident,
-		"ore":         domain.FormatOre,
-		"policyArea":  func(v string) string { return domain.Label(domain.PolicyAreas, v) },
-		"measureType": func(v string) string { return domain.Label(domain.MeasureTypes, v) },
-		"evidence":    func(v string) string { return domain.Label(domain.EvidenceLevels, v) },
-		"status":      func(v domain.Status) string { return domain.Label(domain.StatusLabels, string(v)) },
-		"date":        danishDate,
-		"number":      func(n int64) string { return strings.TrimSuffix(domain.FormatKroner(n), " kr.") },
-		"decimal":     decimal,
-		"paragraphs":  paragraphs,
-		"highlighted": highlighted,
-		"add":         func(a, b int) int { return a + b },
-		"fieldID":     fieldID,
-		"field":       field,
-		"choice":      choice,
-		"list":        func(s ...string) []string { return s },
-		"actionLabel": func(a string) string { return actionLabels[a] },
+		"kr":           domain.FormatKroner,
+		"perResident":  perResident,
+		"ore":          domain.FormatOre,
+		"policyArea":   func(v string) string { return domain.Label(domain.PolicyAreas, v) },
+		"measureType":  func(v string) string { return domain.Label(domain.MeasureTypes, v) },
+		"evidence":     func(v string) string { return domain.Label(domain.EvidenceLevels, v) },
+		"status":       func(v domain.Status) string { return domain.Label(domain.StatusLabels, string(v)) },
+		"date":         danishDate,
+		"number":       func(n int64) string { return strings.TrimSuffix(domain.FormatKroner(n), " kr.") },
+		"decimal":      decimal,
+		"paragraphs":   paragraphs,
+		"highlighted":  highlighted,
+		"add":          func(a, b int) int { return a + b },
+		"fieldID":      fieldID,
+		"field":        field,
+		"choice":       choice,
+		"fieldLabel":   fieldLabel,
+		"actionName":   actionName,
+		"historyValue": historyValue,
+		"percent":      func(f float64) string { return strconv.Itoa(int(f*100+0.5)) + " %" },
+		"list":         func(s ...string) []string { return s },
+		"actionLabel":  func(a string) string { return actionLabels[a] },
 		"adoptionStatus": func(v domain.AdoptionStatus) string {
 			return domain.Label(domain.AdoptionStatuses, string(v))
 		},
@@ -59,6 +75,7 @@ func danishDate(t any) string {
 	if tt.IsZero() {
 		return "–"
 	}
+	tt = tt.In(denmark)
 	return fmt.Sprintf("%d. %s %d", tt.Day(), monthNames[tt.Month()-1], tt.Year())
 }
 

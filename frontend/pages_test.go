@@ -16,26 +16,65 @@ func publicPages(t *testing.T, a *testApp) []struct{ path, want string } {
 		{"/forslag/" + pr.ID, pr.Title},
 		{"/forslag/" + pr.ID + "?kommune=851", "Et skøn for <strong>Aalborg</strong>"},
 		{"/log-ind", "Adgangskode"},
+		{"/kommuner", "Region Nordjylland"},
+		{"/kommuner/250", "Frederikssund Kommune"},
+		{"/sammenlign", "Sådan er det beregnet"},
+		{"/sammenlign?kommune=250&peer=band", "40.000–59.999 indbyggere"},
+	}
+}
+
+// loggedInPages are the pages behind the login of staff or an editor.
+func loggedInPages(t *testing.T, a *testApp, editor bool) []struct{ path, want string } {
+	pr := a.firstPublished(t)
+	if !editor {
+		return []struct{ path, want string }{
+			{"/redaktion", "Mine forslag"},
+			{"/forslag/nyt", "Nyt forslag"},
+		}
+	}
+	return []struct{ path, want string }{
+		{"/redaktion", "Kø: indsendte forslag"},
+		{"/forslag/nyt", "Nyt forslag"},
+		{"/forslag/" + pr.ID + "/rediger", pr.Title},
+		{"/forslag/" + pr.ID + "/historik", "Version 1: Oprettet"},
+		{"/forslag/" + pr.ID + "/dubletter", "Mulige dubletter"},
 	}
 }
 
 func TestPages_RenderAccessibleDanishPagesUnder100KB(t *testing.T) {
 	a := newTestApp(t, true)
-	b := a.browser(t)
-	for _, p := range publicPages(t, a) {
-		t.Run(p.path, func(t *testing.T) {
-			res := b.get(p.path)
-			if res.Status != http.StatusOK {
-				t.Fatalf("status = %d, want 200\n%s", res.Status, res.Body)
-			}
-			wantContains(t, res.Body, p.want, `<html lang="da">`, `<main id="indhold"`, `href="#indhold"`)
-			if n := strings.Count(res.Body, "<h1"); n != 1 {
-				t.Errorf("%d h1 elements, want 1", n)
-			}
-			if n := len(res.Body); n >= 100*1024 {
-				t.Errorf("page is %d bytes, want < 100 KB", n)
-			}
-		})
+	check := func(t *testing.T, b *browser, pages []struct{ path, want string }) {
+		for _, p := range pages {
+			t.Run(p.path, func(t *testing.T) { checkPage(t, b, p.path, p.want) })
+		}
+	}
+	t.Run("Public", func(t *testing.T) { check(t, a.browser(t), publicPages(t, a)) })
+	t.Run("Staff", func(t *testing.T) {
+		b := a.browser(t)
+		b.login(staffEmail)
+		check(t, b, loggedInPages(t, a, false))
+	})
+	t.Run("Editor", func(t *testing.T) {
+		b := a.browser(t)
+		b.login(editorEmail)
+		check(t, b, loggedInPages(t, a, true))
+	})
+}
+
+// checkPage fetches path and checks the page's frame: one h1, the Danish
+// language, the landmarks, the skip link and the size budget.
+func checkPage(t *testing.T, b *browser, path, want string) {
+	t.Helper()
+	res := b.get(path)
+	if res.Status != http.StatusOK {
+		t.Fatalf("status = %d, want 200\n%s", res.Status, res.Body)
+	}
+	wantContains(t, res.Body, want, `<html lang="da">`, `<main id="indhold"`, `href="#indhold"`)
+	if n := strings.Count(res.Body, "<h1"); n != 1 {
+		t.Errorf("%d h1 elements, want 1", n)
+	}
+	if n := len(res.Body); n >= 100*1024 {
+		t.Errorf("page is %d bytes, want < 100 KB", n)
 	}
 }
 

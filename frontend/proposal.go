@@ -36,6 +36,8 @@ type proposalPage struct {
 // domain's (Principal.Authorize, CanSeeHistory, CheckAdoptable).
 type proposalActions struct {
 	Edit, Submit, Publish, Reject, Archive, Delete, History, Merge bool
+	// Duplicates links to the editors' duplicate finder.
+	Duplicates bool
 	// AdoptAs is the municipality the caller can record an adoption for.
 	AdoptAs string
 }
@@ -114,6 +116,7 @@ func actionsFor(who domain.Principal, pr *domain.Proposal) proposalActions {
 		Edit: may(domain.ActionEdit), Submit: may(domain.ActionSubmit), Publish: may(domain.ActionPublish),
 		Reject: may(domain.ActionReject), Archive: may(domain.ActionArchive), Delete: may(domain.ActionDelete),
 		Merge: may(domain.ActionMerge), History: who.Role != domain.RolePublic && who.CanSeeHistory(pr),
+		Duplicates: who.IsEditor(),
 	}
 	if code := who.MunicipalityCode; code != "" && who.CanRecordAdoption(code) && domain.CheckAdoptable(pr, code) == nil {
 		a.AdoptAs = code
@@ -143,7 +146,10 @@ func (h *handler) handleTransition(c echo.Context) error {
 		return err
 	}
 	action := domain.Action(c.FormValue("action"))
-	version, _ := strconv.Atoi(c.FormValue("version"))
+	version, err := formInt(c, "version")
+	if err != nil {
+		return err
+	}
 	reason := trimmed(c, "reason")
 	pr, err := h.svc.Transition(c.Request().Context(), principalOf(c), c.Param("id"), version, action, reason)
 	var ve *domain.ValidationError
@@ -220,7 +226,7 @@ func (a proposalActions) May(action string) bool {
 // Any reports whether the caller may do anything to the proposal beyond
 // reading it and recording an adoption.
 func (a proposalActions) Any() bool {
-	return a.Edit || a.Submit || a.Publish || a.Reject || a.Archive || a.History || a.Merge
+	return a.Edit || a.Submit || a.Publish || a.Reject || a.Archive || a.History || a.Merge || a.Duplicates
 }
 
 // actionLabels are the Danish button texts of the transitions.

@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"net/http"
 	"path"
+	"strconv"
 	"strings"
 
 	"github.com/labstack/echo/v4"
@@ -108,3 +109,13 @@ func trimmed(c echo.Context, name string) string {
 
 // LoggedIn reports whether someone is logged in.
 func (b *base) LoggedIn() bool { return b.User.Role != domain.RolePublic }
+
+// formInt reads a whole number the page itself put in a form (such as a
+// version); anything else is a tampered form.
+func formInt(c echo.Context, name string) (int, error) {
+	n, err := strconv.Atoi(c.FormValue(name))
+	if err != nil {
+		return 0, domain.Invalid("/"+name, "Formularen mangler et tal. Genindlæs siden, og prøv igen.")
+	}
+	return n, nil
+}

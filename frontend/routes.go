@@ -24,6 +24,14 @@ func (h *handler) routes(e *echo.Echo) {
 	e.POST("/forslag/:id/rediger", h.page(h.handleUpdate))
 	e.POST("/forslag/:id/status", h.page(h.handleTransition))
 	e.POST("/forslag/:id/anvendelse", h.page(h.handleAdopt))
+	e.GET("/forslag/:id/historik", h.page(h.handleHistory))
+	e.GET("/forslag/:id/dubletter", h.page(h.handleDuplicates))
+	e.POST("/forslag/:id/sammenlaeg", h.page(h.handleMerge))
+	e.GET("/redaktion", h.page(h.handleDesk))
+
+	e.GET("/kommuner", h.page(h.handleMunicipalities))
+	e.GET("/kommuner/:code", h.page(h.handleMunicipality))
+	e.GET("/sammenlign", h.page(h.handleCompare))
 
 	e.RouteNotFound("/*", h.handleNotFound)
 }

@@ -160,7 +160,7 @@ func (h *handler) handleSearch(c echo.Context) error {
 	if f.Q != "" {
 		p.Title = "Søgning: " + f.Q
 	}
-	p.Form.Sort = string(req.Sort)
+	p.Form.Sort = effectiveSort(f)
 	p.fill(h.exports)
 	return h.render(c, http.StatusOK, "search.html", p)
 }
@@ -223,6 +223,18 @@ var sortLabels = []domain.Option{
 	{Value: string(domain.SearchSavings), Label: "Største samlede besparelse"},
 	{Value: string(domain.SearchNewest), Label: "Nyeste"},
 	{Value: string(domain.SearchAdoptions), Label: "Flest kommuner bruger den"},
+}
+
+// effectiveSort is the order the results come in: the one asked for, else
+// the API's documented default (relevance with words, newest without).
+func effectiveSort(f searchForm) string {
+	switch {
+	case f.Sort != "":
+		return f.Sort
+	case f.Q != "":
+		return string(domain.SearchRelevance)
+	}
+	return string(domain.SearchNewest)
 }
 
 func sortOptions(f searchForm) []option {
