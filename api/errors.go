@@ -39,6 +39,7 @@ type problemKind struct {
 // The kinds of problem the API answers with, one per code.
 var (
 	kindValidation      = problemKind{http.StatusBadRequest, "validation_failed", "Ugyldige data", "Et eller flere felter er ugyldige; se errors."}
+	kindInvalidQuery    = problemKind{http.StatusBadRequest, "invalid_query", "Ugyldig søgning", "Søgningen kan ikke udføres; se errors."}
 	kindUnknownField    = problemKind{http.StatusBadRequest, "unknown_field", "Ukendte felter", "Indholdet har felter, som ikke findes eller ikke kan sættes; se errors."}
 	kindUnauthenticated = problemKind{http.StatusUnauthorized, "unauthenticated", "Ikke logget ind", "Log ind, eller send et gyldigt API-token i headeren Authorization: Bearer."}
 	kindForbidden       = problemKind{http.StatusForbidden, "forbidden", "Ingen adgang", "Du har ikke ret til at gøre dette."}
@@ -139,6 +140,9 @@ func (s *Server) problemFor(err error, c echo.Context) problem {
 	switch {
 	case errors.As(err, &ve):
 		p := kindValidation.problem()
+		if isQueryProblem(ve) {
+			p = kindInvalidQuery.problem()
+		}
 		for _, fp := range ve.Problems {
 			p.Errors = append(p.Errors, fieldProblem(fp))
 		}
@@ -172,6 +176,17 @@ func (s *Server) problemFor(err error, c echo.Context) problem {
 		return kindTimeout.problem()
 	}
 	return kindInternal.problem()
+}
+
+// isQueryProblem reports whether every problem of ve is with the search
+// text q, which the contract answers with invalid_query.
+func isQueryProblem(ve *domain.ValidationError) bool {
+	for _, fp := range ve.Problems {
+		if fp.Pointer != "/q" {
+			return false
+		}
+	}
+	return len(ve.Problems) > 0
 }
 
 func (k problemKind) problem() problem {

@@ -149,10 +149,13 @@ func (req *SearchRequest) normalize() error {
 			v.Add("/region", fmt.Sprintf("Ukendt region: %s.", r))
 		}
 	}
-	for _, codes := range [][]string{req.MunicipalityCodes, req.AdoptedBy} {
-		for _, c := range codes {
+	for _, f := range []struct {
+		pointer string
+		codes   []string
+	}{{"/municipality", req.MunicipalityCodes}, {"/adopted_by", req.AdoptedBy}} {
+		for _, c := range f.codes {
 			if !isMunicipalityCode(c) {
-				v.Add("/municipality", fmt.Sprintf("Kommunekoden %q skal have tre cifre.", c))
+				v.Add(f.pointer, fmt.Sprintf("Kommunekoden %q skal have tre cifre.", c))
 			}
 		}
 	}
