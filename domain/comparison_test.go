@@ -172,6 +172,15 @@ func TestService_RankMunicipalities(t *testing.T) {
 			}
 		}
 	})
+	t.Run("municipalities named twice count once", func(t *testing.T) {
+		got, err := svc.RankMunicipalities(context.Background(), MunicipalityRankFilter{Scope: Scope{Municipalities: []string{"151", "250", "151"}}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := []string{"250", "151"}; !slices.Equal(rankCodes(got.Items), want) {
+			t.Fatalf("order=%v, want %v", rankCodes(got.Items), want)
+		}
+	})
 	t.Run("peer group", func(t *testing.T) {
 		got, err := svc.RankMunicipalities(context.Background(), MunicipalityRankFilter{
 			BudgetYear: 2025, Scope: Scope{Municipalities: []string{"250"}, Peer: PeerBand}})

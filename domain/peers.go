@@ -195,7 +195,9 @@ func applyScope(all []Municipality, sc Scope) ([]Municipality, *PeerGroup, error
 			if err != nil {
 				return nil, nil, err
 			}
-			members = append(members, m)
+			if !slices.ContainsFunc(members, func(x Municipality) bool { return x.Code == code }) {
+				members = append(members, m)
+			}
 		}
 	}
 	if sc.Peer != "" {
