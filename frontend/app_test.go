@@ -25,11 +25,12 @@ import (
 // testApp is the whole application (API and web pages) on a temporary
 // SQLite database with its search index, served by an httptest server.
 type testApp struct {
-	URL string
-	svc *domain.Service
-	db  *store.DB
-	ix  *search.Index
-	idx *search.Indexer
+	URL     string
+	handler http.Handler
+	svc     *domain.Service
+	db      *store.DB
+	ix      *search.Index
+	idx     *search.Indexer
 }
 
 // newTestApp starts the application, with the demo data when seed is true.
@@ -64,7 +65,7 @@ func newTestApp(tb testing.TB, seed bool) *testApp {
 	frontend.Register(srv.Echo(), svc, frontend.Options{Logger: log})
 	hs := httptest.NewServer(srv)
 	tb.Cleanup(hs.Close)
-	a.URL = hs.URL
+	a.URL, a.handler = hs.URL, srv
 	return a
 }
 

@@ -38,6 +38,7 @@ func funcs() template.FuncMap {
 		"evidence":     func(v string) string { return domain.Label(domain.EvidenceLevels, v) },
 		"status":       func(v domain.Status) string { return domain.Label(domain.StatusLabels, string(v)) },
 		"date":         danishDate,
+		"clock":        func(t time.Time) string { return t.In(denmark).Format("15.04") },
 		"number":       func(n int64) string { return strings.TrimSuffix(domain.FormatKroner(n), " kr.") },
 		"decimal":      decimal,
 		"paragraphs":   paragraphs,
