@@ -1,0 +1,97 @@
+package bench
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+	"time"
+	"unicode"
+)
+
+// The PostgreSQL full-text baseline: what a team would build without a
+// search engine. Each published proposal's text goes into a tsvector made
+// with the danish configuration (title weighted A, summary and tags B,
+// description C), stored in a column with a GIN index.
+const (
+	ftsDrop   = `DROP TABLE IF EXISTS bench_fts`
+	ftsCreate = `CREATE TABLE bench_fts (id TEXT PRIMARY KEY, title TEXT NOT NULL, fts TSVECTOR NOT NULL)`
+	ftsFill   = `INSERT INTO bench_fts (id, title, fts)
+		SELECT id, title,
+			setweight(to_tsvector('danish', title), 'A') ||
+			setweight(to_tsvector('danish', summary || ' ' || translate(tags, '[]",', '    ')), 'B') ||
+			setweight(to_tsvector('danish', description), 'C')
+		FROM proposals WHERE status = 'published' AND deleted_at IS NULL`
+	ftsIndex = `CREATE INDEX bench_fts_gin ON bench_fts USING GIN (fts)`
+	ftsSize  = `SELECT pg_total_relation_size('bench_fts')`
+	// ftsRanked is the usual ranked query: every match is ranked.
+	ftsRanked = `SELECT id, title, ts_rank(fts, q) AS rank
+		FROM bench_fts, to_tsquery('danish', $1) AS q
+		WHERE fts @@ q ORDER BY rank DESC, id LIMIT 20`
+	// ftsMatch only finds 20 matches, unranked: PostgreSQL's floor.
+	ftsMatch = `SELECT id, title FROM bench_fts WHERE fts @@ to_tsquery('danish', $1) LIMIT 20`
+)
+
+// PostgresBuild is the cost of the baseline's index.
+type PostgresBuild struct {
+	Docs       int     `json:"docs"`
+	Seconds    float64 `json:"seconds"`
+	DocsPerSec float64 `json:"docs_per_second"`
+	SizeBytes  int64   `json:"size_bytes"`
+}
+
+// BuildPostgresFTS (re)creates the baseline table and its GIN index from
+// the published proposals and measures the time and size.
+func BuildPostgresFTS(ctx context.Context, db *sql.DB) (PostgresBuild, error) {
+	start := time.Now()
+	var b PostgresBuild
+	for _, stmt := range []string{ftsDrop, ftsCreate, ftsFill, ftsIndex, "ANALYZE bench_fts"} {
+		res, err := db.ExecContext(ctx, stmt)
+		if err != nil {
+			return b, fmt.Errorf("bench: postgres fts: %w", err)
+		}
+		if stmt == ftsFill {
+			n, _ := res.RowsAffected()
+			b.Docs = int(n)
+		}
+	}
+	b.Seconds = time.Since(start).Seconds()
+	b.DocsPerSec = float64(b.Docs) / b.Seconds
+	if err := db.QueryRowContext(ctx, ftsSize).Scan(&b.SizeBytes); err != nil {
+		return b, fmt.Errorf("bench: postgres fts size: %w", err)
+	}
+	return b, nil
+}
+
+// PostgresRanked runs a query ranked by ts_rank, top 20.
+func PostgresRanked(db *sql.DB) Target { return postgresTarget(db, ftsRanked) }
+
+// PostgresMatch runs a query unranked, first 20 matches.
+func PostgresMatch(db *sql.DB) Target { return postgresTarget(db, ftsMatch) }
+
+func postgresTarget(db *sql.DB, stmt string) Target {
+	return func(ctx context.Context, q string) error {
+		tsq := orQuery(q)
+		if tsq == "" {
+			return nil
+		}
+		rows, err := db.QueryContext(ctx, stmt, tsq)
+		if err != nil {
+			return fmt.Errorf("bench: postgres fts: %w", err)
+		}
+		defer rows.Close()
+		for rows.Next() {
+		}
+		if err := rows.Err(); err != nil {
+			return fmt.Errorf("bench: postgres fts: %w", err)
+		}
+		return nil
+	}
+}
+
+// orQuery turns user text into a tsquery that matches any of its words,
+// as Idébank's search does: "hjemme pleje" → "hjemme | pleje".
+func orQuery(q string) string {
+	words := strings.FieldsFunc(q, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	return strings.Join(words, " | ")
+}

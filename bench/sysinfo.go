@@ -1,0 +1,142 @@
+package bench
+
+import (
+	"bufio"
+	"context"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"runtime/debug"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+)
+
+// Machine describes where a run happened.
+type Machine struct {
+	CPUs      int    `json:"cpus"`
+	CPUModel  string `json:"cpu_model,omitempty"`
+	MemoryMiB int64  `json:"memory_mib"`
+	GoVersion string `json:"go_version"`
+	OS        string `json:"os"`
+	Commit    string `json:"commit,omitempty"`
+	Postgres  string `json:"postgres,omitempty"`
+}
+
+func machine() Machine {
+	m := Machine{CPUs: runtime.NumCPU(), GoVersion: runtime.Version(), OS: runtime.GOOS + "/" + runtime.GOARCH, Commit: commit()}
+	m.MemoryMiB = procField("/proc/meminfo", "MemTotal:") / 1024
+	if f, err := os.Open("/proc/cpuinfo"); err == nil {
+		defer f.Close()
+		s := bufio.NewScanner(f)
+		for s.Scan() {
+			if k, v, ok := strings.Cut(s.Text(), ":"); ok && strings.TrimSpace(k) == "model name" {
+				m.CPUModel = strings.TrimSpace(v)
+				break
+			}
+		}
+	}
+	return m
+}
+
+// commit returns the VCS revision of the binary, or of the working tree.
+func commit() string {
+	if bi, ok := debug.ReadBuildInfo(); ok {
+		for _, s := range bi.Settings {
+			if s.Key == "vcs.revision" {
+				return s.Value
+			}
+		}
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	out, err := exec.CommandContext(ctx, "git", "rev-parse", "HEAD").Output()
+	if err != nil {
+		return ""
+	}
+	return strings.TrimSpace(string(out))
+}
+
+// procField reads a "Key: value kB" line of a /proc file, in kB (0 if absent).
+func procField(path, key string) int64 {
+	f, err := os.Open(path)
+	if err != nil {
+		return 0
+	}
+	defer f.Close()
+	s := bufio.NewScanner(f)
+	for s.Scan() {
+		if rest, ok := strings.CutPrefix(s.Text(), key); ok {
+			fields := strings.Fields(rest)
+			if len(fields) > 0 {
+				n, _ := strconv.ParseInt(fields[0], 10, 64)
+				return n
+			}
+		}
+	}
+	return 0
+}
+
+// rssMiB returns the process's resident set now.
+func rssMiB() float64 { return float64(procField("/proc/self/status", "VmRSS:")) / 1024 }
+
+// peakRSSMiB returns the process's peak resident set (since the last resetPeakRSS).
+func peakRSSMiB() float64 { return float64(procField("/proc/self/status", "VmHWM:")) / 1024 }
+
+// resetPeakRSS starts a new peak (Linux: writing 5 to clear_refs).
+func resetPeakRSS() {
+	_ = os.WriteFile("/proc/self/clear_refs", []byte("5"), 0)
+}
+
+// rssSampler records the largest resident set seen while it runs.
+type rssSampler struct {
+	mu   sync.Mutex
+	max  float64
+	stop chan struct{}
+	done chan struct{}
+}
+
+func sampleRSS(every time.Duration) *rssSampler {
+	s := &rssSampler{stop: make(chan struct{}), done: make(chan struct{})}
+	go func() {
+		defer close(s.done)
+		t := time.NewTicker(every)
+		defer t.Stop()
+		for {
+			r := rssMiB()
+			s.mu.Lock()
+			s.max = max(s.max, r)
+			s.mu.Unlock()
+			select {
+			case <-s.stop:
+				return
+			case <-t.C:
+			}
+		}
+	}()
+	return s
+}
+
+// Stop ends sampling and returns the largest resident set seen, in MiB.
+func (s *rssSampler) Stop() float64 {
+	close(s.stop)
+	<-s.done
+	return s.max
+}
+
+// dirBytes returns the size of the files under dir.
+func dirBytes(dir string) int64 {
+	var n int64
+	_ = filepath.WalkDir(dir, func(_ string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			if info, err := d.Info(); err == nil {
+				n += info.Size()
+			}
+		}
+		return nil
+	})
+	return n
+}
