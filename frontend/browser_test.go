@@ -1,11 +1,17 @@
 package frontend_test
 
 import (
+	"bytes"
 	"context"
 	"fmt"
+	"image"
+	"image/color"
+	"image/draw"
+	"image/png"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -197,11 +203,17 @@ func (c *chrome) checkAccessible(name string) {
 	}
 }
 
-// screenshot saves the page at desktop and phone width when
+// screenshotPages are the main pages whose screenshots the README shows.
+var screenshotPages = map[string]bool{
+	"forside": true, "soegning": true, "forslag": true, "opret-forslag-fejl": true,
+	"redaktion": true, "kommune": true, "sammenlign": true,
+}
+
+// screenshot saves a main page at desktop and phone width when
 // IDEBANK_SCREENSHOTS names a directory.
 func (c *chrome) screenshot(name string) {
 	c.t.Helper()
-	if c.shots == "" {
+	if c.shots == "" || !screenshotPages[name] {
 		return
 	}
 	if err := os.MkdirAll(c.shots, 0o755); err != nil {
@@ -216,7 +228,7 @@ func (c *chrome) screenshot(name string) {
 		if size.mobile {
 			vp = append(vp, chromedp.EmulateMobile)
 		}
-		png, err := chromedp.Run(c.ctx, chromedp.Action[[]byte](func(ctx context.Context, tg *chromedp.Target) ([]byte, error) {
+		shot, err := chromedp.Run(c.ctx, chromedp.Action[[]byte](func(ctx context.Context, tg *chromedp.Target) ([]byte, error) {
 			if _, err := chromedp.EmulateViewport(size.w, size.h, vp...)(ctx, tg); err != nil {
 				return nil, err
 			}
@@ -225,9 +237,42 @@ func (c *chrome) screenshot(name string) {
 		if err != nil {
 			c.t.Fatalf("screenshot %s: %v", name, err)
 		}
-		if err := os.WriteFile(filepath.Join(c.shots, name+"-"+size.suffix+".png"), png, 0o644); err != nil {
+		if err := writePNG(filepath.Join(c.shots, name+"-"+size.suffix+".png"), shot); err != nil {
 			c.t.Fatal(err)
 		}
 	}
 	c.do(chromedp.EmulateViewport(1280, 900))
+}
+
+// writePNG stores a screenshot with the 256 most frequent colours of the
+// page (flat colours and text need no more) at the best compression, to
+// keep the committed images small.
+func writePNG(path string, data []byte) error {
+	img, err := png.Decode(bytes.NewReader(data))
+	if err != nil {
+		return err
+	}
+	counts := map[color.RGBA]int{}
+	b := img.Bounds()
+	for y := b.Min.Y; y < b.Max.Y; y++ {
+		for x := b.Min.X; x < b.Max.X; x++ {
+			counts[color.RGBAModel.Convert(img.At(x, y)).(color.RGBA)]++
+		}
+	}
+	colors := make([]color.RGBA, 0, len(counts))
+	for c := range counts {
+		colors = append(colors, c)
+	}
+	slices.SortFunc(colors, func(a, b color.RGBA) int { return counts[b] - counts[a] })
+	pal := make(color.Palette, 0, 256)
+	for _, c := range colors[:min(256, len(colors))] {
+		pal = append(pal, c)
+	}
+	out := image.NewPaletted(b, pal)
+	draw.Draw(out, b, img, b.Min, draw.Src)
+	var buf bytes.Buffer
+	if err := (&png.Encoder{CompressionLevel: png.BestCompression}).Encode(&buf, out); err != nil {
+		return err
+	}
+	return os.WriteFile(path, buf.Bytes(), 0o644)
 }

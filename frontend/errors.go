@@ -60,6 +60,7 @@ var serverError = errorKind{nil, http.StatusInternalServerError, "Der skete en f
 // every POST and turns any error into the HTML error page.
 func (h *handler) page(fn echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
+		setSecurityHeaders(c.Response().Header())
 		if err := h.loadSession(c); err != nil {
 			return h.renderError(c, err)
 		}

@@ -70,6 +70,9 @@ func checkPage(t *testing.T, b *browser, path, want string) {
 		t.Fatalf("status = %d, want 200\n%s", res.Status, res.Body)
 	}
 	wantContains(t, res.Body, want, `<html lang="da">`, `<main id="indhold"`, `href="#indhold"`)
+	if csp := res.Header.Get("Content-Security-Policy"); !strings.Contains(csp, "script-src 'self'") {
+		t.Errorf("Content-Security-Policy = %q, want the site's own scripts only", csp)
+	}
 	if n := strings.Count(res.Body, "<h1"); n != 1 {
 		t.Errorf("%d h1 elements, want 1", n)
 	}
