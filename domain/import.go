@@ -53,11 +53,14 @@ type ImportRowReport struct {
 	Errors      []FieldProblem
 }
 
-// ImportReport is the outcome of an import. Imported tells whether
-// anything was written (false for a dry run and for a rejected file).
+// ImportReport is the outcome of an import. Imported tells whether the
+// import was applied (false for a dry run and a refused file; true also
+// when every row was unchanged); Refused that failing rows stopped the
+// whole file.
 type ImportReport struct {
 	DryRun    bool
 	Imported  bool
+	Refused   bool
 	Created   int
 	Updated   int
 	Unchanged int
@@ -125,11 +128,13 @@ func (s *Service) Import(ctx context.Context, p Principal, rows []ImportRow, opt
 		rep.skipAll()
 		return rep, nil
 	}
-	if opt.DryRun || len(writes) == 0 {
+	if opt.DryRun {
 		return rep, nil
 	}
-	if err := s.Curation.ApplyImport(ctx, writes); err != nil {
-		return nil, err
+	if len(writes) > 0 {
+		if err := s.Curation.ApplyImport(ctx, writes); err != nil {
+			return nil, err
+		}
 	}
 	rep.Imported = true
 	return rep, nil
@@ -169,6 +174,7 @@ func (r *ImportReport) count() {
 
 // skipAll marks every valid row skipped: the file is refused as a whole.
 func (r *ImportReport) skipAll() {
+	r.Refused = true
 	for i := range r.Rows {
 		if r.Rows[i].Result != ImportFailed {
 			r.Rows[i].Result = ImportSkipped
