@@ -21,15 +21,22 @@ type ExportStore interface {
 
 // Export returns the published proposals a search with req would find, all
 // of them (not one page), in the search's order, with every public field.
-// Anyone may export: only published proposals are ever included.
-func (s *Service) Export(ctx context.Context, req SearchRequest) ([]*Proposal, error) {
+// It applies the search's defaults to req (so that req.Sort names the
+// order used). Anyone may export: only published proposals are included.
+func (s *Service) Export(ctx context.Context, req *SearchRequest) ([]*Proposal, error) {
 	req.Page, req.PerPage = 1, MaxPerPage
 	if err := req.normalize(); err != nil {
 		return nil, err
 	}
 	if req.Q == "" {
-		return s.Curation.ExportProposals(ctx, req)
+		return s.Curation.ExportProposals(ctx, *req)
 	}
+	return s.exportSearched(ctx, *req)
+}
+
+// exportSearched collects the IDs of every hit of a search with a query
+// text, page by page, and loads those proposals in the hits' order.
+func (s *Service) exportSearched(ctx context.Context, req SearchRequest) ([]*Proposal, error) {
 	var ids []string
 	for {
 		res, err := s.Searcher.Search(ctx, req)

@@ -30,12 +30,12 @@ func generatedXLSX(tb testing.TB, db *store.DB, n int) []byte {
 	for i := range ps {
 		year := 2015 + i%11
 		p := &domain.Proposal{
-			ExternalKey: fmt.Sprintf("gen-%05d", i+1),
-			Title:       fmt.Sprintf("Forslag nr. %d om fælles indkøb og ældrepleje", i+1),
-			Summary:     "Et genereret forslag med æøå; kommaer, og \"anførselstegn\".",
-			Description: fmt.Sprintf("Første afsnit om forslag %d.\n\nAndet afsnit.", i+1),
-			PolicyArea:  domain.PolicyAreas[i%len(domain.PolicyAreas)].Value,
-			MeasureType: domain.MeasureTypes[i%len(domain.MeasureTypes)].Value,
+			ExternalKey:  fmt.Sprintf("gen-%05d", i+1),
+			Title:        fmt.Sprintf("Forslag nr. %d om fælles indkøb og ældrepleje", i+1),
+			Summary:      "Et genereret forslag med æøå; kommaer, og \"anførselstegn\".",
+			Description:  fmt.Sprintf("Første afsnit om forslag %d.\n\nAndet afsnit.", i+1),
+			PolicyArea:   domain.PolicyAreas[i%len(domain.PolicyAreas)].Value,
+			MeasureType:  domain.MeasureTypes[i%len(domain.MeasureTypes)].Value,
 			Municipality: ms[i%len(ms)].Ref(), BudgetYear: year,
 			InvestmentDKK: int64(i * 1000), ReducesService: i%7 == 0,
 			EvidenceLevel: domain.EvidenceLevels[i%len(domain.EvidenceLevels)].Value,
@@ -92,7 +92,7 @@ func TestXLSXImportAndExportRoundTrip(t *testing.T) {
 			t.Fatalf("report: created %d, failed %d", rep.Created, rep.Failed)
 		}
 
-		ps, err := svc.Export(ctx, domain.SearchRequest{Sort: domain.SearchPerResident})
+		ps, err := svc.Export(ctx, &domain.SearchRequest{Sort: domain.SearchPerResident})
 		if err != nil {
 			t.Fatal(err)
 		}
