@@ -1,6 +1,7 @@
 package search
 
 import (
+	"sort"
 	"sync"
 	"unicode/utf8"
 )
@@ -83,27 +84,42 @@ func (l *lexicon) hasVariant(w string) bool {
 	return ok && s != w
 }
 
-// correction returns the indexed word nearest to w (folded edit distance at
-// most maxDist), preferring the smallest distance and then the most used.
-func (l *lexicon) correction(w string, maxDist int) (string, bool) {
+// neighbours returns up to limit indexed words whose folded form is within
+// maxDist edits of w's, nearest first, then most used: the candidates
+// for a typo. The first is the correction of w.
+func (l *lexicon) neighbours(w string, maxDist, limit int) []string {
 	fw := []rune(foldDanish(w))
+	type cand struct {
+		word       string
+		dist, uses int
+	}
+	var cs []cand
 	l.mu.RLock()
-	defer l.mu.RUnlock()
-	best, bestDist, bestCount := "", maxDist+1, 0
-	for f, cand := range l.folds {
-		n := l.words[cand]
+	for f, word := range l.folds {
+		n := l.words[word]
 		if n == 0 || abs(utf8.RuneCountInString(f)-len(fw)) > maxDist {
 			continue
 		}
-		d := editDistance(fw, []rune(f), maxDist)
-		if d > maxDist {
-			continue
-		}
-		if d < bestDist || (d == bestDist && (n > bestCount || n == bestCount && cand < best)) {
-			best, bestDist, bestCount = cand, d, n
+		if d := editDistance(fw, []rune(f), maxDist); d <= maxDist && d > 0 {
+			cs = append(cs, cand{word, d, n})
 		}
 	}
-	return best, best != ""
+	l.mu.RUnlock()
+	sort.Slice(cs, func(i, j int) bool {
+		a, b := cs[i], cs[j]
+		if a.dist != b.dist {
+			return a.dist < b.dist
+		}
+		if a.uses != b.uses {
+			return a.uses > b.uses
+		}
+		return a.word < b.word
+	})
+	out := make([]string, 0, min(limit, len(cs)))
+	for _, c := range cs[:min(limit, len(cs))] {
+		out = append(out, c.word)
+	}
+	return out
 }
 
 // editDistance is the Levenshtein distance of a and b, or max+1 once it

@@ -213,3 +213,19 @@ func TestRebuild_SearchesContinueAndWritesAreKept(t *testing.T) {
 		t.Errorf("consistent = %v, %v", ok, err)
 	}
 }
+
+func TestReindex_RebuildsOnDemandAndRespectsTheLock(t *testing.T) {
+	f, ps := built(t)
+	var last [2]int
+	if err := Reindex(context.Background(), f.dir, f.db, Options{}, func(done, total int) { last = [2]int{done, total} }); err != nil {
+		t.Fatalf("reindex: %v", err)
+	}
+	if last != [2]int{3, 3} {
+		t.Errorf("last progress %v, want [3 3]", last)
+	}
+	f.reopen(t)
+	f.mustHoldExactly(t, ps)
+	if err := Reindex(context.Background(), f.dir, f.db, Options{}, nil); !errors.Is(err, ErrLocked) {
+		t.Errorf("reindex while open: %v, want ErrLocked", err)
+	}
+}

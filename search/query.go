@@ -1,11 +1,14 @@
 package search
 
 import (
+	"context"
+	"fmt"
 	"regexp"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2/search/query"
+	index "github.com/blevesearch/bleve_index_api"
 )
 
 // Limits that keep any query text cheap: q is plain user text, and nothing
@@ -21,23 +24,46 @@ const (
 const (
 	boostFolded   = 0.7 // æ/ø/å typed as ae/oe/aa, a or o
 	boostFuzzy    = 0.3 // a typo
-	boostCorrect  = 0.5 // the nearest indexed word to a typo
 	boostSplit    = 0.5 // the parts of a compound query word
 	boostJoined   = 1.5 // two query words written together as in the index
 	boostSynonym  = 0.7
 	boostRef      = 50
 	boostPhrase   = 3
-	rareDocs      = 1 // a word in at most this many proposals is also fuzzed
-	minFuzzyLen   = 5 // words shorter than this are never fuzzed
-	minFuzzy2Len  = 8 // words this long may have two typos
-	fuzzyPrefix   = 0
-	maxCorrection = 2
+	rareDocs      = 1  // a word in at most this many proposals is also fuzzed
+	minFuzzyLen   = 5  // words shorter than this are never fuzzed
+	minFuzzy2Len  = 8  // words this long may have two typos
+	maxNeighbours = 12 // indexed words tried for one typo
 )
 
 var (
 	phraseRE = regexp.MustCompile(`"([^"]*)"`)
 	refRE    = regexp.MustCompile(`(?i)\bib-\d{4}-\d{4}\b`)
 )
+
+// planner turns query text into a bleve query over one generation, looking
+// terms up in one reader of the index.
+type planner struct {
+	ctx    context.Context
+	g      *generation
+	syn    *synonyms
+	reader index.IndexReader
+	df     map[string]int // docFreq cache
+}
+
+// newPlanner returns a planner; close it after use.
+func (g *generation) newPlanner(ctx context.Context, syn *synonyms) (*planner, error) {
+	adv, err := g.idx.Advanced()
+	if err != nil {
+		return nil, fmt.Errorf("search: index reader: %w", err)
+	}
+	r, err := adv.Reader()
+	if err != nil {
+		return nil, fmt.Errorf("search: index reader: %w", err)
+	}
+	return &planner{ctx: ctx, g: g, syn: syn, reader: r, df: map[string]int{}}, nil
+}
+
+func (p *planner) close() { p.reader.Close() }
 
 // textPlan is the bleve query for a query text.
 type textPlan struct {
@@ -46,12 +72,12 @@ type textPlan struct {
 }
 
 // planText turns plain user text into a query over the text fields.
-func (g *generation) planText(syn *synonyms, text string) textPlan {
+func (p *planner) planText(text string) textPlan {
 	var must, should []query.Query
 	var prefix []string
 	for _, m := range phraseRE.FindAllStringSubmatch(text, maxPhrases) {
-		if words := capWords(g.az.wordsOf(m[1]), maxPhrase); len(words) > 0 {
-			must = append(must, g.phraseQuery(strings.Join(words, " ")))
+		if words := capWords(p.g.az.wordsOf(m[1]), maxPhrase); len(words) > 0 {
+			must = append(must, p.phraseQuery(strings.Join(words, " ")))
 			prefix = append(prefix, `"`+strings.Join(words, " ")+`"`)
 		}
 	}
@@ -65,16 +91,16 @@ func (g *generation) planText(syn *synonyms, text string) textPlan {
 	}
 	text = refRE.ReplaceAllString(text, " ")
 
-	words := capWords(g.az.wordsOf(text), maxWords)
+	words := capWords(p.g.az.wordsOf(text), maxWords)
 	corrected, changed := make([]string, len(words)), false
 	for i := 0; i < len(words); {
-		alts, n := syn.match(words[i:])
+		alts, n := p.syn.match(words[i:])
 		if n == 0 {
 			n = 1
 		}
 		var own []query.Query
 		for j := i; j < i+n; j++ {
-			q, fix := g.wordQuery(words[j], true)
+			q, fix := p.wordQuery(words[j], true)
 			corrected[j] = words[j]
 			if fix != "" {
 				corrected[j], changed = fix, true
@@ -84,13 +110,13 @@ func (g *generation) planText(syn *synonyms, text string) textPlan {
 			}
 		}
 		if len(own) > 0 || len(alts) > 0 {
-			should = append(should, g.withSynonyms(own, alts))
+			should = append(should, p.withSynonyms(own, alts))
 		}
 		i += n
 	}
 	for i := 0; i+1 < len(words); i++ {
-		if j, ok := g.joined(words[i], words[i+1]); ok {
-			q, _ := g.wordQuery(j, false)
+		if j, ok := p.joined(words[i], words[i+1]); ok {
+			q, _ := p.wordQuery(j, false)
 			if q != nil {
 				should = append(should, boosted(q, boostJoined))
 			}
@@ -129,7 +155,7 @@ func capWords(words []string, n int) []string {
 
 // withSynonyms matches either the query's own words (all of them) or one
 // of their synonyms, the synonyms weighted a little lower.
-func (g *generation) withSynonyms(own []query.Query, alts [][]string) query.Query {
+func (p *planner) withSynonyms(own []query.Query, alts [][]string) query.Query {
 	var opts []query.Query
 	if len(own) > 0 {
 		opts = append(opts, conjunction(own))
@@ -137,7 +163,7 @@ func (g *generation) withSynonyms(own []query.Query, alts [][]string) query.Quer
 	for _, alt := range alts {
 		var parts []query.Query
 		for _, w := range alt {
-			if q, _ := g.wordQuery(w, false); q != nil {
+			if q, _ := p.wordQuery(w, false); q != nil {
 				parts = append(parts, q)
 			}
 		}
@@ -156,26 +182,26 @@ func (g *generation) withSynonyms(own []query.Query, alts [][]string) query.Quer
 // compound, and, when full and the index lacks the word or has it in at
 // most rareDocs proposals, its near neighbours (typos), weighted below the
 // exact word. fix is the correction of a word the index lacks, or "".
-func (g *generation) wordQuery(w string, full bool) (q query.Query, fix string) {
-	exact := term(g.az.exact, w)
+func (p *planner) wordQuery(w string, full bool) (q query.Query, fix string) {
+	exact := term(p.g.az.exact, w)
 	if exact == "" {
 		return nil, ""
 	}
-	folded := term(g.az.folded, w)
-	df := max(g.docFreq(exact, ""), g.docFreq(folded, foldSuffix))
+	folded := term(p.g.az.folded, w)
+	df := max(p.docFreq(exact, ""), p.docFreq(folded, foldSuffix))
 	var clauses []query.Query
 	for _, f := range textFields {
 		clauses = append(clauses, termQuery(exact, f.name, f.weight))
 	}
-	if g.lex.hasVariant(w) || df == 0 {
+	if p.g.lex.hasVariant(w) || df == 0 {
 		for _, f := range textFields {
 			clauses = append(clauses, termQuery(folded, f.name+foldSuffix, f.weight*boostFolded))
 		}
 	}
-	if parts := g.lex.parts(w); len(parts) > 1 {
+	if parts := p.g.lex.parts(w); len(parts) > 1 {
 		var pq []query.Query
-		for _, p := range parts {
-			if q, _ := g.wordQuery(p, false); q != nil {
+		for _, part := range parts {
+			if q, _ := p.wordQuery(part, false); q != nil {
 				pq = append(pq, q)
 			}
 		}
@@ -184,25 +210,36 @@ func (g *generation) wordQuery(w string, full bool) (q query.Query, fix string) 
 		}
 	}
 	if full && df <= rareDocs {
-		n := utf8.RuneCountInString(w)
-		if dist := fuzziness(n); dist > 0 {
-			for _, f := range textFields {
-				fq := query.NewFuzzyQuery(folded)
-				fq.SetField(f.name + foldSuffix)
-				fq.SetFuzziness(dist)
-				fq.SetPrefix(fuzzyPrefix)
-				fq.SetBoost(f.weight * boostFuzzy)
-				clauses = append(clauses, fq)
-			}
-			if c, ok := g.lex.correction(w, min(dist, maxCorrection)); ok && df == 0 {
-				fix = c
-				if cq, _ := g.wordQuery(c, false); cq != nil {
-					clauses = append(clauses, boosted(cq, boostCorrect))
-				}
-			}
-		}
+		clauses, fix = p.typoClauses(w, df, clauses)
 	}
 	return query.NewDisjunctionQuery(clauses), fix
+}
+
+// typoClauses adds to clauses the indexed words within the allowed edit
+// distance of w (by its length), matched by their folded stems and weighted
+// below an exact match. fix is the nearest one when the index lacks w.
+func (p *planner) typoClauses(w string, df int, clauses []query.Query) ([]query.Query, string) {
+	dist := fuzziness(utf8.RuneCountInString(w))
+	if dist == 0 {
+		return clauses, ""
+	}
+	own := term(p.g.az.folded, w)
+	seen := map[string]bool{own: true}
+	var fix string
+	for i, n := range p.g.lex.neighbours(w, dist, maxNeighbours) {
+		if i == 0 && df == 0 {
+			fix = n
+		}
+		f := term(p.g.az.folded, n)
+		if f == "" || seen[f] {
+			continue
+		}
+		seen[f] = true
+		for _, fl := range textFields {
+			clauses = append(clauses, termQuery(f, fl.name+foldSuffix, fl.weight*boostFuzzy))
+		}
+	}
+	return clauses, fix
 }
 
 // fuzziness is the edit distance allowed for a word of n characters.
@@ -219,16 +256,16 @@ func fuzziness(n int) int {
 // joined returns the indexed word that a and b form when written together
 // (directly or with a linking s or e), as "hjemmepleje ruter" →
 // "hjemmeplejeruter".
-func (g *generation) joined(a, b string) (string, bool) {
-	if term(g.az.exact, a) == "" || term(g.az.exact, b) == "" {
+func (p *planner) joined(a, b string) (string, bool) {
+	if term(p.g.az.exact, a) == "" || term(p.g.az.exact, b) == "" {
 		return "", false
 	}
 	for _, link := range []string{"", "s", "e"} {
 		c := a + link + b
-		if n, _ := g.lex.count(c); n > 0 {
+		if n, _ := p.g.lex.count(c); n > 0 {
 			return c, true
 		}
-		if s, ok := g.lex.surface(foldDanish(c)); ok {
+		if s, ok := p.g.lex.surface(foldDanish(c)); ok {
 			return s, true
 		}
 	}
@@ -237,23 +274,25 @@ func (g *generation) joined(a, b string) (string, bool) {
 
 // docFreq returns how many proposals hold t in the text field (with suffix:
 // its folded twin) where it is most common.
-func (g *generation) docFreq(t, suffix string) int {
+func (p *planner) docFreq(t, suffix string) int {
 	n := 0
 	for _, f := range textFields {
-		d, err := g.idx.FieldDictRange(f.name+suffix, []byte(t), []byte(t))
-		if err != nil {
-			continue
+		key := f.name + suffix + "\x00" + t
+		c, ok := p.df[key]
+		if !ok {
+			if r, err := p.reader.TermFieldReader(p.ctx, []byte(t), f.name+suffix, false, false, false); err == nil {
+				c = int(r.Count())
+				r.Close()
+			}
+			p.df[key] = c
 		}
-		if e, err := d.Next(); err == nil && e != nil {
-			n = max(n, int(e.Count))
-		}
-		d.Close()
+		n = max(n, c)
 	}
 	return n
 }
 
 // phraseQuery matches words in this order in a title, summary, tag or description.
-func (g *generation) phraseQuery(phrase string) query.Query {
+func (p *planner) phraseQuery(phrase string) query.Query {
 	var qs []query.Query
 	for _, f := range []string{fTitle, fSummary, fTags, fDescription} {
 		q := query.NewMatchPhraseQuery(phrase)

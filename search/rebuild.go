@@ -252,3 +252,18 @@ func (g *generation) apply(ctx context.Context, src domain.IndexSource, ids []st
 	}
 	return nil
 }
+
+// Reindex rebuilds the index in dir from src on demand (the `idebank
+// reindex` command), reporting progress after each batch. It fails with
+// ErrLocked while a server holds dir.
+func Reindex(ctx context.Context, dir string, src domain.IndexSource, o Options, progress func(done, total int)) error {
+	x, err := Open(dir, o)
+	if err != nil {
+		return err
+	}
+	if err := x.Rebuild(ctx, src, progress); err != nil {
+		x.Close()
+		return err
+	}
+	return x.Close()
+}

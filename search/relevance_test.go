@@ -70,7 +70,7 @@ func TestRelevance(t *testing.T) {
 	})
 }
 
-func loadJudgedSet(t *testing.T) ([]demo.Item, []judgedQuery) {
+func loadJudgedSet(t testing.TB) ([]demo.Item, []judgedQuery) {
 	t.Helper()
 	b, err := os.ReadFile(relevanceCorpus)
 	if err != nil {

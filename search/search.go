@@ -37,7 +37,12 @@ func (x *Index) Search(ctx context.Context, req domain.SearchRequest) (*domain.S
 
 	plan := textPlan{}
 	if strings.TrimSpace(req.Q) != "" {
-		plan = gen.planText(x.synonyms, req.Q)
+		pl, err := gen.newPlanner(ctx, x.synonyms)
+		if err != nil {
+			return nil, err
+		}
+		plan = pl.planText(req.Q)
+		pl.close()
 		if plan.query == nil {
 			plan.query = query.NewMatchNoneQuery()
 		}

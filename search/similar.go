@@ -46,9 +46,14 @@ func (x *Index) Similar(ctx context.Context, id string, n int) ([]domain.SearchH
 	if len(words) == 0 {
 		return hits, nil
 	}
+	pl, err := gen.newPlanner(ctx, x.synonyms)
+	if err != nil {
+		return nil, err
+	}
+	defer pl.close()
 	var should []query.Query
 	for _, w := range words {
-		if q, _ := gen.wordQuery(w.word, false); q != nil {
+		if q, _ := pl.wordQuery(w.word, false); q != nil {
 			should = append(should, boosted(q, w.weight/words[0].weight))
 		}
 	}
