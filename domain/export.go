@@ -37,6 +37,9 @@ func (s *Service) Export(ctx context.Context, req *SearchRequest) ([]*Proposal, 
 // exportSearched collects the IDs of every hit of a search with a query
 // text, page by page, and loads those proposals in the hits' order.
 func (s *Service) exportSearched(ctx context.Context, req SearchRequest) ([]*Proposal, error) {
+	if s.Searcher == nil {
+		return nil, Invalid("/q", "Søgning i teksten er ikke mulig her; eksportér uden søgetekst, eller brug API'et.")
+	}
 	var ids []string
 	for {
 		res, err := s.Searcher.Search(ctx, req)

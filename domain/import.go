@@ -16,7 +16,13 @@ type ImportOptions struct {
 	// SkipInvalid imports the valid rows even when others fail; without it
 	// a single failing row means nothing is imported.
 	SkipInvalid bool
+	// Progress, when set, is called as rows are checked (done of total)
+	// and once more with done == total before anything is written.
+	Progress func(done, total int)
 }
+
+// progressEvery is how many rows pass between calls of ImportOptions.Progress.
+const progressEvery = 500
 
 // ImportRow is one row of an import file, as read by a file reader.
 type ImportRow struct {
@@ -121,6 +127,9 @@ func (s *Service) Import(ctx context.Context, p Principal, rows []ImportRow, opt
 		rep.Rows[i] = rr
 		if w != nil {
 			writes = append(writes, *w)
+		}
+		if opt.Progress != nil && ((i+1)%progressEvery == 0 || i+1 == len(rows)) {
+			opt.Progress(i+1, len(rows))
 		}
 	}
 	rep.count()

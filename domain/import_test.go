@@ -158,12 +158,17 @@ func TestServiceImport(t *testing.T) {
 
 	t.Run("DryRunWritesNothing", func(t *testing.T) {
 		s, f := newService()
-		rep, err := s.Import(ctx, editor, []ImportRow{importRow(2, "a")}, ImportOptions{DryRun: true})
+		var calls []int
+		progress := func(done, total int) { calls = append(calls, done, total) }
+		rep, err := s.Import(ctx, editor, []ImportRow{importRow(2, "a")}, ImportOptions{DryRun: true, Progress: progress})
 		if err != nil {
 			t.Fatal(err)
 		}
 		if !rep.DryRun || rep.Imported || rep.Created != 1 || f.applied != 0 {
 			t.Errorf("dry run: %+v, applied %d", rep, f.applied)
+		}
+		if diff := cmp.Diff([]int{1, 1}, calls); diff != "" {
+			t.Errorf("progress calls (-want +got):\n%s", diff)
 		}
 	})
 
