@@ -11,7 +11,7 @@ import (
 func buildIndexes(ctx context.Context, e *env, rep *Report, p *progress) error {
 	runtime.GC()
 	resetPeakRSS()
-	start := time.Now()
+	start, cpu := time.Now(), cpuSeconds()
 	err := e.ix.Rebuild(ctx, e.pg.db, func(done, total int) {
 		p.update("rebuild search index: %d/%d", done, total)
 	})
@@ -19,7 +19,7 @@ func buildIndexes(ctx context.Context, e *env, rep *Report, p *progress) error {
 		return err
 	}
 	b := &rep.Build
-	b.Seconds = time.Since(start).Seconds()
+	b.Seconds, b.CPUSeconds = time.Since(start).Seconds(), cpuSeconds()-cpu
 	b.PeakRSSMiB = peakRSSMiB()
 	b.Docs = rep.Corpus.Docs
 	b.DocsPerSec = float64(b.Docs) / b.Seconds

@@ -109,6 +109,9 @@ type Throughput struct {
 	Concurrency int     `json:"concurrency"`
 	PerSecond   float64 `json:"per_second"`
 	Latency     Latency `json:"latency"`
+	// CPUPerOpMS is the CPU time of this process and the local PostgreSQL
+	// server per request: a cost that other work on the machine does not skew.
+	CPUPerOpMS float64 `json:"cpu_ms_per_op"`
 }
 
 // ClosedLoop runs c clients that each send the next query as soon as the
@@ -119,7 +122,7 @@ func ClosedLoop(ctx context.Context, t Target, queries []string, c int, d, deadl
 	defer cancel()
 	var next atomic.Int64
 	var wg sync.WaitGroup
-	start := time.Now()
+	start, cpu := time.Now(), cpuSeconds()
 	for range c {
 		wg.Add(1)
 		go func() {
@@ -139,7 +142,10 @@ func ClosedLoop(ctx context.Context, t Target, queries []string, c int, d, deadl
 	}
 	wg.Wait()
 	l := rec.summary(0)
-	return Throughput{Concurrency: c, PerSecond: float64(l.N) / time.Since(start).Seconds(), Latency: l}
+	return Throughput{
+		Concurrency: c, PerSecond: float64(l.N) / time.Since(start).Seconds(), Latency: l,
+		CPUPerOpMS: 1000 * (cpuSeconds() - cpu) / float64(max(l.N, 1)),
+	}
 }
 
 // OpenLoop is the result of a fixed-rate run.

@@ -36,6 +36,7 @@ const (
 type PostgresBuild struct {
 	Docs       int     `json:"docs"`
 	Seconds    float64 `json:"seconds"`
+	CPUSeconds float64 `json:"cpu_seconds"`
 	DocsPerSec float64 `json:"docs_per_second"`
 	SizeBytes  int64   `json:"size_bytes"`
 }
@@ -43,7 +44,7 @@ type PostgresBuild struct {
 // BuildPostgresFTS (re)creates the baseline table and its GIN index from
 // the published proposals and measures the time and size.
 func BuildPostgresFTS(ctx context.Context, db *sql.DB) (PostgresBuild, error) {
-	start := time.Now()
+	start, cpu := time.Now(), cpuSeconds()
 	var b PostgresBuild
 	for _, stmt := range []string{ftsDrop, ftsCreate, ftsFill, ftsIndex, "ANALYZE bench_fts"} {
 		res, err := db.ExecContext(ctx, stmt)
@@ -55,7 +56,7 @@ func BuildPostgresFTS(ctx context.Context, db *sql.DB) (PostgresBuild, error) {
 			b.Docs = int(n)
 		}
 	}
-	b.Seconds = time.Since(start).Seconds()
+	b.Seconds, b.CPUSeconds = time.Since(start).Seconds(), cpuSeconds()-cpu
 	b.DocsPerSec = float64(b.Docs) / b.Seconds
 	if err := db.QueryRowContext(ctx, ftsSize).Scan(&b.SizeBytes); err != nil {
 		return b, fmt.Errorf("bench: postgres fts size: %w", err)

@@ -19,6 +19,9 @@ type Report struct {
 	Command  string    `json:"command,omitempty"`
 	Machine  Machine   `json:"machine"`
 	Duration string    `json:"duration_per_load_run"`
+	// LoadAverage is /proc/loadavg at the start and the end: how busy the
+	// shared machine was.
+	LoadAverage [2]string `json:"load_average"`
 
 	Corpus     CorpusStats         `json:"corpus"`
 	Build      BuildStats          `json:"index_build"`
@@ -46,6 +49,7 @@ type CorpusStats struct {
 type BuildStats struct {
 	Docs       int           `json:"docs"`
 	Seconds    float64       `json:"seconds"`
+	CPUSeconds float64       `json:"cpu_seconds"`
 	DocsPerSec float64       `json:"docs_per_second"`
 	PeakRSSMiB float64       `json:"peak_rss_mib"`
 	IndexBytes int64         `json:"index_bytes"`
@@ -80,6 +84,8 @@ type ThroughputRow struct {
 	Via string `json:"via"`
 	Throughput
 	VsPG float64 `json:"vs_postgres_ranked,omitempty"`
+	// CPUVsPG is the CPU per request over ranked PostgreSQL's (below 1 is cheaper).
+	CPUVsPG float64 `json:"cpu_vs_postgres_ranked,omitempty"`
 }
 
 // OpenLoopRow is a fixed-rate run, with the p99 ratio to ranked PostgreSQL FTS.

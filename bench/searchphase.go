@@ -56,18 +56,18 @@ func runSearch(ctx context.Context, cfg Config, e *env, q Queries, rep *Report, 
 
 	for _, c := range cfg.Concurrency {
 		first := len(rep.Throughput)
-		var pg float64
+		var pg Throughput
 		for _, w := range ways {
 			p.update("throughput at concurrency %d for %s: %s", c, cfg.Duration, w.via)
 			t := ClosedLoop(ctx, w.t, q.Normal, c, cfg.Duration, cfg.Deadline)
 			if w.via == ViaPGRanked {
-				pg = t.PerSecond
+				pg = t
 			}
 			rep.Throughput = append(rep.Throughput, ThroughputRow{Via: w.via, Throughput: t})
 		}
 		for i := first; i < len(rep.Throughput); i++ {
 			if r := &rep.Throughput[i]; r.Via != ViaPGRanked {
-				r.VsPG = ratio(r.PerSecond, pg)
+				r.VsPG, r.CPUVsPG = ratio(r.PerSecond, pg.PerSecond), ratio(r.CPUPerOpMS, pg.CPUPerOpMS)
 			}
 		}
 	}

@@ -97,6 +97,7 @@ func Run(ctx context.Context, cfg Config) (rep *Report, err error) {
 		defer os.RemoveAll(work)
 	}
 	rep = &Report{Size: cfg.Size, Seed: cfg.Seed, Started: time.Now().UTC(), Command: cfg.Command, Machine: machine(), Duration: cfg.Duration.String()}
+	rep.LoadAverage[0] = loadAverage()
 	p := &progress{w: cfg.Progress, start: time.Now()}
 
 	pg, err := openPostgres(ctx, cfg.PostgresURL, cfg.Keep)
@@ -131,6 +132,7 @@ func Run(ctx context.Context, cfg Config) (rep *Report, err error) {
 	}
 	runEndpoints(ctx, cfg, env, rep, p)
 	rep.Targets = checkTargets(rep)
+	rep.LoadAverage[1] = loadAverage()
 	rep.Seconds = time.Since(p.start).Seconds()
 	p.done("finished in %s", time.Since(p.start).Round(time.Second))
 	if err := rep.Write(cfg.OutDir); err != nil {

@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"syscall"
 	"time"
 )
 
@@ -139,4 +140,58 @@ func dirBytes(dir string) int64 {
 		return nil
 	})
 	return n
+}
+
+// clockTicks is the kernel's USER_HZ, the unit of /proc/<pid>/stat times.
+const clockTicks = 100
+
+// cpuSeconds returns the CPU time used so far by this process and by the
+// local PostgreSQL server's processes (0 for them when the server runs
+// elsewhere), so that a load run's cost per request can be measured even
+// on a machine shared with other work.
+func cpuSeconds() float64 {
+	var ru syscall.Rusage
+	self := 0.0
+	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) == nil {
+		self = time.Duration(ru.Utime.Nano() + ru.Stime.Nano()).Seconds()
+	}
+	return self + postgresCPUSeconds()
+}
+
+// postgresCPUSeconds sums user and system time of the processes named postgres.
+func postgresCPUSeconds() float64 {
+	stats, _ := filepath.Glob("/proc/[0-9]*/stat")
+	ticks := int64(0)
+	for _, path := range stats {
+		b, err := os.ReadFile(path)
+		if err != nil {
+			continue
+		}
+		s := string(b)
+		open, end := strings.IndexByte(s, '('), strings.LastIndexByte(s, ')')
+		if open < 0 || end < open || s[open+1:end] != "postgres" {
+			continue
+		}
+		// After the command come state (field 3) …; utime and stime are fields 14 and 15.
+		f := strings.Fields(s[end+1:])
+		if len(f) > 12 {
+			u, _ := strconv.ParseInt(f[11], 10, 64)
+			st, _ := strconv.ParseInt(f[12], 10, 64)
+			ticks += u + st
+		}
+	}
+	return float64(ticks) / clockTicks
+}
+
+// loadAverage returns the 1, 5 and 15 minute load averages.
+func loadAverage() string {
+	b, err := os.ReadFile("/proc/loadavg")
+	if err != nil {
+		return ""
+	}
+	f := strings.Fields(string(b))
+	if len(f) < 3 {
+		return ""
+	}
+	return strings.Join(f[:3], " ")
 }

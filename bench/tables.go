@@ -12,8 +12,8 @@ import (
 func (r *Report) WriteTables(w io.Writer) {
 	m := r.Machine
 	fmt.Fprintf(w, "### %d proposals\n\n", r.Size)
-	fmt.Fprintf(w, "%s; %d CPUs (%s), %d MiB RAM; %s; PostgreSQL %s; commit %s; seed %d; %s per load run; total %.0f s.\n\n",
-		r.Started.Format("2006-01-02 15:04 MST"), m.CPUs, m.CPUModel, m.MemoryMiB, m.GoVersion, m.Postgres, short(m.Commit), r.Seed, r.Duration, r.Seconds)
+	fmt.Fprintf(w, "%s; %d CPUs (%s), %d MiB RAM; %s; PostgreSQL %s; commit %s; seed %d; %s per load run; total %.0f s; load average %s at the start, %s at the end.\n\n",
+		r.Started.Format("2006-01-02 15:04 MST"), m.CPUs, m.CPUModel, m.MemoryMiB, m.GoVersion, m.Postgres, short(m.Commit), r.Seed, r.Duration, r.Seconds, r.LoadAverage[0], r.LoadAverage[1])
 
 	c, b := r.Corpus, r.Build
 	table(w, []string{"corpus and index", "Idébank (bleve)", "PostgreSQL (tsvector + GIN)", "ratio"}, [][]string{
@@ -22,6 +22,7 @@ func (r *Report) WriteTables(w io.Writer) {
 		{"mean description words", num(c.AvgWords), "", ""},
 		{"generate + bulk load", fmt.Sprintf("%.1f s (%s/s)", c.LoadSeconds, num(c.LoadDocsSec)), "", ""},
 		{"full index build", fmt.Sprintf("%.1f s", b.Seconds), fmt.Sprintf("%.1f s", b.Postgres.Seconds), ""},
+		{"CPU time of the build", fmt.Sprintf("%.1f s", b.CPUSeconds), fmt.Sprintf("%.1f s", b.Postgres.CPUSeconds), x(ratio(b.CPUSeconds, b.Postgres.CPUSeconds))},
 		{"build docs/s", num(b.DocsPerSec), num(b.Postgres.DocsPerSec), x(b.SpeedVsPG)},
 		{"index size", mib(b.IndexBytes), mib(b.Postgres.SizeBytes), x(b.SizeVsPG)},
 		{"index size ÷ raw text", x(b.SizeVsText), x(float64(b.Postgres.SizeBytes) / float64(max(b.TextBytes, 1))), ""},
@@ -38,9 +39,9 @@ func (r *Report) WriteTables(w io.Writer) {
 
 	rows = nil
 	for _, t := range r.Throughput {
-		rows = append(rows, []string{t.Via, strconv.Itoa(t.Concurrency), num(t.PerSecond), f2(t.Latency.P50), f2(t.Latency.P99), errs(t.Latency), x(t.VsPG)})
+		rows = append(rows, []string{t.Via, strconv.Itoa(t.Concurrency), num(t.PerSecond), f2(t.Latency.P50), f2(t.Latency.P99), errs(t.Latency), x(t.VsPG), f2(t.CPUPerOpMS), x(t.CPUVsPG)})
 	}
-	table(w, []string{"closed loop, normal set", "clients", "searches/s", "p50 ms", "p99 ms", "errors", "÷ PG ranked"}, rows)
+	table(w, []string{"closed loop, normal set", "clients", "searches/s", "p50 ms", "p99 ms", "errors", "÷ PG ranked", "CPU ms/search", "CPU ÷ PG ranked"}, rows)
 
 	rows = nil
 	for _, o := range r.OpenLoop {
