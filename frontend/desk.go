@@ -16,8 +16,9 @@ const deskPerPage = 50
 // municipality's own unpublished proposals [mine forslag].
 type deskPage struct {
 	base
-	Lists []deskList
-	Now   time.Time
+	Lists   []deskList
+	Now     time.Time
+	Message string // confirms the last action (from a fixed list)
 }
 
 // deskList is one titled list on the desk.
@@ -38,7 +39,7 @@ func (h *handler) handleDesk(c echo.Context) error {
 		return err
 	}
 	ctx, who := c.Request().Context(), principalOf(c)
-	p := &deskPage{base: base{Title: "Mine forslag", Nav: "desk"}, Now: time.Now()}
+	p := &deskPage{base: base{Title: "Mine forslag", Nav: "desk"}, Now: time.Now(), Message: messages[c.QueryParam("besked")]}
 	specs := []struct {
 		id, heading, empty string
 		statuses           []domain.Status

@@ -21,7 +21,10 @@ type formPage struct {
 	ID string
 	// Conflict is set when someone else saved the proposal after the form
 	// was opened; the form keeps what the user typed.
-	Conflict       bool
+	Conflict bool
+	// CanSubmit offers "save and submit": the proposal may be submitted
+	// once saved.
+	CanSubmit      bool
 	Municipalities []domain.Municipality
 	PolicyAreas    []domain.Option
 	MeasureTypes   []domain.Option
@@ -62,6 +65,7 @@ func (h *handler) handleNewForm(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	p.CanSubmit = true
 	return h.render(c, http.StatusOK, "form.html", p)
 }
 
@@ -89,7 +93,7 @@ func (h *handler) handleCreate(c echo.Context) error {
 		if err != nil {
 			return err
 		}
-		p.Errors = problems
+		p.Errors, p.CanSubmit = problems, true
 		return h.render(c, http.StatusUnprocessableEntity, "form.html", p)
 	}
 	return h.afterSave(c, pr, "created")
@@ -109,7 +113,7 @@ func (h *handler) handleEditForm(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	p.ID = pr.ID
+	p.ID, p.CanSubmit = pr.ID, submittableAfterEdit(who, pr)
 	return h.render(c, http.StatusOK, "form.html", p)
 }
 
@@ -131,12 +135,12 @@ func (h *handler) handleUpdate(c echo.Context) error {
 	if problems == nil {
 		pr, err = h.svc.UpdateProposal(ctx, who, id, f.Version, patchOf(in))
 	}
+	current, gerr := h.svc.GetProposal(ctx, who, id)
+	if gerr != nil {
+		return gerr
+	}
 	conflict := errors.Is(err, domain.ErrVersionConflict)
 	if conflict {
-		current, gerr := h.svc.GetProposal(ctx, who, id)
-		if gerr != nil {
-			return gerr
-		}
 		f.Version, err = current.Version, nil
 	}
 	if problems, err = validationProblems(problems, in, err); err != nil {
@@ -147,7 +151,7 @@ func (h *handler) handleUpdate(c echo.Context) error {
 		if err != nil {
 			return err
 		}
-		p.ID, p.Errors, p.Conflict = id, problems, conflict
+		p.ID, p.Errors, p.Conflict, p.CanSubmit = id, problems, conflict, submittableAfterEdit(who, current)
 		status := http.StatusUnprocessableEntity
 		if conflict {
 			status = http.StatusConflict
@@ -187,4 +191,17 @@ func (h *handler) afterSave(c echo.Context, pr *domain.Proposal, msg string) err
 		msg = "submitted"
 	}
 	return redirect(c, "/forslag/"+pr.ID+"?besked="+msg)
+}
+
+// submittableAfterEdit reports whether who may submit pr once an edit has
+// moved it to the status an edit leads to (a rejected proposal becomes a
+// draft again).
+func submittableAfterEdit(who domain.Principal, pr *domain.Proposal) bool {
+	next, err := domain.NextStatus(pr.Status, domain.ActionEdit)
+	if err != nil {
+		return false
+	}
+	edited := *pr
+	edited.Status = next
+	return who.Authorize(&edited, domain.ActionSubmit) == nil
 }

@@ -52,6 +52,7 @@ var messages = map[string]string{
 	"archived":  "Forslaget er arkiveret.",
 	"adopted":   "Tak – det er registreret, at jeres kommune bruger idéen.",
 	"merged":    "Forslaget er lagt sammen med et andet.",
+	"deleted":   "Forslaget er slettet.",
 }
 
 // handleProposal shows a proposal. A merged proposal redirects to the one
@@ -226,7 +227,7 @@ func (a proposalActions) May(action string) bool {
 // Any reports whether the caller may do anything to the proposal beyond
 // reading it and recording an adoption.
 func (a proposalActions) Any() bool {
-	return a.Edit || a.Submit || a.Publish || a.Reject || a.Archive || a.History || a.Merge || a.Duplicates
+	return a.Edit || a.Submit || a.Publish || a.Reject || a.Archive || a.Delete || a.History || a.Merge || a.Duplicates
 }
 
 // actionLabels are the Danish button texts of the transitions.
@@ -234,4 +235,20 @@ var actionLabels = map[string]string{
 	string(domain.ActionSubmit):  "Send til redaktionen",
 	string(domain.ActionPublish): "Offentliggør",
 	string(domain.ActionArchive): "Arkivér",
+}
+
+// handleDelete deletes the proposal at the version the page showed and
+// returns to the desk.
+func (h *handler) handleDelete(c echo.Context) error {
+	if err := requireLogin(c); err != nil {
+		return err
+	}
+	version, err := formInt(c, "version")
+	if err != nil {
+		return err
+	}
+	if err := h.svc.DeleteProposal(c.Request().Context(), principalOf(c), c.Param("id"), version); err != nil {
+		return err
+	}
+	return redirect(c, "/redaktion?besked=deleted")
 }

@@ -24,6 +24,7 @@ func (h *handler) routes(e *echo.Echo) {
 	e.POST("/forslag/:id/rediger", h.page(h.handleUpdate))
 	e.POST("/forslag/:id/status", h.page(h.handleTransition))
 	e.POST("/forslag/:id/anvendelse", h.page(h.handleAdopt))
+	e.POST("/forslag/:id/slet", h.page(h.handleDelete))
 	e.GET("/forslag/:id/historik", h.page(h.handleHistory))
 	e.GET("/forslag/:id/dubletter", h.page(h.handleDuplicates))
 	e.POST("/forslag/:id/sammenlaeg", h.page(h.handleMerge))

@@ -35,6 +35,9 @@
         old.replaceWith(fresh);
         history.replaceState(null, "", url);
         document.title = doc.title;
+        var count = document.getElementById("antal");
+        var status = document.getElementById("live-status");
+        if (count && status) status.textContent = count.textContent;
         if (active && active !== "q") {
           var again = document.getElementById(active);
           if (again) again.focus();
