@@ -76,20 +76,30 @@ func (cl *cli) flagSet(name string) *flag.FlagSet {
 	return fs
 }
 
-// parse parses args into fs and checks the resulting configuration. Unless
-// allowArgs, arguments left after the flags are an error.
+// parse parses a command's args into fs and checks the resulting
+// configuration. Unless allowArgs, arguments left after the flags are an
+// error.
 func (cl *cli) parse(fs *flag.FlagSet, args []string, allowArgs bool) error {
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return err
-		}
-		return &usageError{msg: err.Error()}
+	if err := parseFlags(fs, args); err != nil {
+		return err
 	}
 	if !allowArgs && fs.NArg() > 0 {
 		cl.usage(fs)
 		return usagef("unexpected argument %q", fs.Arg(0))
 	}
 	return cl.cfg.validate()
+}
+
+// parseFlags parses args into fs; a malformed flag is a usageError (fs has
+// printed the usage), -h is flag.ErrHelp.
+func parseFlags(fs *flag.FlagSet, args []string) error {
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return err
+		}
+		return &usageError{msg: err.Error()}
+	}
+	return nil
 }
 
 // usage prints the command overview and, when fs is given, its flags.

@@ -53,7 +53,7 @@ func runExport(ctx context.Context, cl *cli, args []string) (err error) {
 	fs.StringVar(&f.sort, "sort", "", "`order`: newest (default), per_resident, savings or adoptions")
 	fs.StringVar(&f.format, "format", "csv", "file `format`: csv or xlsx")
 	fs.StringVar(&f.out, "out", "-", "output `file`; - writes to standard output")
-	if err := cl.parse(fs, args); err != nil {
+	if err := cl.parse(fs, args, false); err != nil {
 		return err
 	}
 	req, err := f.request()

@@ -36,7 +36,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	}
 	cl := &cli{cfg: cfg, stdout: stdout, stderr: stderr}
 	global := cl.flagSet("")
-	if err := cl.parse(global, args, true); err != nil {
+	if err := parseFlags(global, args); err != nil {
 		return ignoreHelp(err)
 	}
 	cmd, rest, err := findCommand(global.Args())
