@@ -4,6 +4,7 @@ import (
 	"errors"
 	"io"
 	"net/http"
+	"time"
 
 	"github.com/labstack/echo/v4"
 
@@ -14,6 +15,10 @@ import (
 // routeImports is the path of imports, whose bodies may be up to
 // transfer.MaxImportBytes instead of MaxBodyBytes.
 const routeImports = "/api/v1/imports"
+
+// importTimeout is the least deadline of an import request: reading and
+// importing 10,000 rows takes a few seconds, more on a busy server.
+const importTimeout = 2 * time.Minute
 
 // registerCurationRoutes adds the editors' and municipalities' curation
 // work: adoptions, duplicates, merges, imports and exports.

@@ -83,8 +83,9 @@ type ImportWrite struct {
 
 // ImportStore reads and writes what an import needs.
 type ImportStore interface {
-	// FindImportMatches returns the proposals (not deleted) whose external
-	// key is one of keys, by key, and those whose ID is one of ids, by ID.
+	// FindImportMatches returns the proposals whose external key is one of
+	// keys, by key (soft-deleted ones too, with DeletedAt set, as their key
+	// stays taken), and the live proposals whose ID is one of ids, by ID.
 	FindImportMatches(ctx context.Context, keys, ids []string) (byKey, byID map[string]*Proposal, err error)
 	// ApplyImport writes every create (assigning refs) and update (checking
 	// that the stored version is still Version-1) with its audit and outbox
@@ -232,7 +233,9 @@ func (pl *importPlan) row(ctx context.Context, row ImportRow) (*ImportWrite, Imp
 	if err := pl.checkMunicipality(ctx, v, in.MunicipalityCode); err != nil {
 		return nil, rr, err
 	}
-	if existing != nil && existing.Status == StatusMerged {
+	if existing != nil && existing.DeletedAt != nil {
+		v.Add("/external_key", fmt.Sprintf("Det slettede forslag %s har allerede den eksterne nøgle; brug en anden.", existing.Ref))
+	} else if existing != nil && existing.Status == StatusMerged {
 		v.Add("/external_key", fmt.Sprintf("Forslaget %s er lagt sammen med et andet og kan ikke opdateres.", existing.Ref))
 	}
 	if len(v.Problems) == 0 {

@@ -31,6 +31,7 @@ var curationCases = []struct {
 	{"ImportDryRunWritesNothing", testImportDryRun},
 	{"ImportTwiceLeavesEveryRowUnchanged", testImportTwice},
 	{"ImportWithInvalidRowImportsNothing", testImportInvalid},
+	{"ImportOverADeletedKeyIsARowError", testImportDeletedKey},
 }
 
 func TestCuration(t *testing.T) {
@@ -430,5 +431,27 @@ func testImportInvalid(t *testing.T, db *store.DB) {
 	}
 	if n, _ := db.CountRows(ctx, "proposals"); n != 0 {
 		t.Errorf("%d proposals imported, want none", n)
+	}
+}
+
+func testImportDeletedKey(t *testing.T, db *store.DB) {
+	ctx := context.Background()
+	svc, _ := newService(t, db)
+	editor := editorOf(t, svc)
+	rows := importRows(1)
+	rep, err := svc.Import(ctx, editor, rows, domain.ImportOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := mustFind(t, db, rep.Rows[0].ProposalID)
+	if err := svc.DeleteProposal(ctx, editor, p.ID, p.Version); err != nil {
+		t.Fatal(err)
+	}
+	rep, err = svc.Import(ctx, editor, rows, domain.ImportOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Failed != 1 || len(rep.Rows[0].Errors) != 1 || rep.Rows[0].Errors[0].Pointer != "/external_key" {
+		t.Errorf("import over a deleted key: %+v", rep.Rows)
 	}
 }

@@ -2,19 +2,27 @@ package store
 
 import (
 	"context"
+	"time"
 
 	"gorm.io/gorm"
 
 	"github.com/idebank/idebank/domain"
 )
 
-// FindImportMatches returns the live proposals whose external key is one of
-// keys, by key, and those whose ID is one of ids, by ID.
+// FindImportMatches returns the proposals whose external key is one of
+// keys, by key (a soft-deleted one only with its ID, ref, key and
+// DeletedAt, since its key stays taken), and the live proposals whose ID is
+// one of ids, by ID.
 func (db *DB) FindImportMatches(ctx context.Context, keys, ids []string) (map[string]*domain.Proposal, map[string]*domain.Proposal, error) {
 	byKey, err := db.proposalsWhereIn(ctx, "p.external_key", keys)
 	if err != nil {
 		return nil, nil, err
 	}
+	deleted, err := db.deletedWithKeys(ctx, keys)
+	if err != nil {
+		return nil, nil, err
+	}
+	byKey = append(byKey, deleted...)
 	byID, err := db.proposalsWhereIn(ctx, "p.id", ids)
 	if err != nil {
 		return nil, nil, err
@@ -28,6 +36,29 @@ func (db *DB) FindImportMatches(ctx context.Context, keys, ids []string) (map[st
 		idd[p.ID] = p
 	}
 	return keyed, idd, nil
+}
+
+// deletedWithKeys returns the soft-deleted proposals whose external key is
+// one of keys, with only their ID, ref, key and deletion time.
+func (db *DB) deletedWithKeys(ctx context.Context, keys []string) ([]*domain.Proposal, error) {
+	var out []*domain.Proposal
+	for start := 0; start < len(keys); start += inChunk {
+		var rows []struct {
+			ID, Ref     string
+			ExternalKey string
+			DeletedAt   time.Time
+		}
+		err := db.conn(ctx).Table("proposals").Select("id, ref, external_key, deleted_at").
+			Where("external_key IN ? AND deleted_at IS NOT NULL", keys[start:min(start+inChunk, len(keys))]).Find(&rows).Error
+		if err != nil {
+			return nil, wrap(err, "find deleted proposals for import")
+		}
+		for _, r := range rows {
+			at := r.DeletedAt.UTC()
+			out = append(out, &domain.Proposal{ID: r.ID, Ref: r.Ref, ExternalKey: r.ExternalKey, DeletedAt: &at})
+		}
+	}
+	return out, nil
 }
 
 // proposalsWhereIn returns the live proposals whose column is one of
