@@ -23,6 +23,7 @@ var curationCases = []struct {
 	{"EditorQueueIsOldestSubmissionFirst", testEditorQueue},
 	{"AdoptionsMaintainCountAndAdoptedBy", testAdoptions},
 	{"AdoptionRules", testAdoptionRules},
+	{"ConcurrentAdoptionsKeepTheCount", testConcurrentAdoptions},
 	{"MunicipalityAdoptionsHaveTotals", testMunicipalityAdoptions},
 	{"MergeLeavesOneAdoptionPerMunicipality", testMerge},
 	{"MergeRefusesBadTargets", testMergeRefuses},
@@ -453,5 +454,28 @@ func testImportDeletedKey(t *testing.T, db *store.DB) {
 	}
 	if rep.Failed != 1 || len(rep.Rows[0].Errors) != 1 || rep.Rows[0].Errors[0].Pointer != "/external_key" {
 		t.Errorf("import over a deleted key: %+v", rep.Rows)
+	}
+}
+
+func testConcurrentAdoptions(t *testing.T, db *store.DB) {
+	ctx := context.Background()
+	svc, _ := newService(t, db)
+	editor := editorOf(t, svc)
+	pr := testutil.MustCreatePublished(t, svc, testutil.ValidProposalInput())
+	codes := []string{"101", "147", "151", "153", "155", "157", "159", "161", "163", "165"}
+	errs := make(chan error, len(codes))
+	for _, code := range codes {
+		go func() {
+			_, _, err := svc.RecordAdoption(ctx, editor, pr.ID, code, domain.AdoptionInput{Status: domain.AdoptionAdopted})
+			errs <- err
+		}()
+	}
+	for range codes {
+		if err := <-errs; err != nil {
+			t.Fatal(err)
+		}
+	}
+	if got := mustFind(t, db, pr.ID); got.AdoptionCount != len(codes) || len(got.AdoptedBy) != len(codes) {
+		t.Errorf("count %d, adopted by %v; want %d", got.AdoptionCount, got.AdoptedBy, len(codes))
 	}
 }
