@@ -1,7 +1,11 @@
 package frontend_test
 
 import (
+	"encoding/csv"
+	"html"
 	"net/http"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -96,4 +100,67 @@ func TestPages_UnknownPathIsDanish404AndAPIKeepsProblemJSON(t *testing.T) {
 	if res.Status != http.StatusNotFound || !strings.HasPrefix(res.Header.Get("Content-Type"), "application/problem+json") {
 		t.Fatalf("unknown API path: status = %d, content type %q", res.Status, res.Header.Get("Content-Type"))
 	}
+}
+
+func TestSearch_ExportLinkDownloadsTheFilteredList(t *testing.T) {
+	a := newTestApp(t, true)
+	b := a.browser(t)
+	if res := b.get("/api/v1/export?format=csv"); res.Status == http.StatusNotFound {
+		t.Skip("the API serves no /api/v1/export yet")
+	}
+	page := b.get("/soeg?policy_area=skole")
+	m := regexp.MustCompile(`href="(/api/v1/export\?format=csv[^"]*)"`).FindStringSubmatch(page.Body)
+	if m == nil {
+		t.Fatal("the search page has no CSV export link")
+	}
+	link := html.UnescapeString(m[1])
+	if !strings.Contains(link, "policy_area=skole") {
+		t.Fatalf("export link %q lost the filter", link)
+	}
+	res := b.get(link)
+	if res.Status != http.StatusOK || !strings.HasPrefix(res.Header.Get("Content-Type"), "text/csv") {
+		t.Fatalf("export: status %d, content type %q", res.Status, res.Header.Get("Content-Type"))
+	}
+	total := regexp.MustCompile(`<strong>(\d+)</strong> forslag fundet`).FindStringSubmatch(page.Body)
+	r := csv.NewReader(strings.NewReader(strings.TrimPrefix(res.Body, "\ufeff")))
+	r.Comma = ';'
+	records, err := r.ReadAll()
+	if err != nil {
+		t.Fatalf("export is not CSV: %v", err)
+	}
+	rows := len(records) - 1 // the header
+	if total == nil || strconv.Itoa(rows) != total[1] {
+		t.Fatalf("export has %d rows, the page says %v", rows, total)
+	}
+}
+
+func TestSearch(t *testing.T) {
+	a := newTestApp(t, true)
+	b := a.browser(t)
+	t.Run("HighlightsTheWordsAndKeepsTheStateInTheLinks", func(t *testing.T) {
+		res := b.get("/soeg?q=hjemmepleje&sort=per_resident")
+		wantContains(t, res.Body, "<mark>", `<option value="per_resident" selected>`, `value="hjemmepleje"`, "kr./indbygger")
+	})
+	t.Run("ATypoGetsDidYouMean", func(t *testing.T) {
+		res := b.get("/soeg?q=hjemmeplje")
+		wantContains(t, res.Body, "Mente du", "/soeg?q=hjemmepleje")
+	})
+	t.Run("NoHitsSuggestsWhatToTry", func(t *testing.T) {
+		res := b.get("/soeg?q=qqxxzzy&policy_area=skole")
+		wantContains(t, res.Body, "Ingen forslag matcher", "Fjern alle afgrænsninger", `href="/soeg?q=qqxxzzy"`)
+	})
+	t.Run("FacetCountsAreShownAndAChoiceStaysChecked", func(t *testing.T) {
+		res := b.get("/soeg?region=Region+Nordjylland")
+		wantContains(t, res.Body, `value="Region Nordjylland" checked`, `<span class="count">(`)
+	})
+	t.Run("InvalidParametersAreShownNotFailed", func(t *testing.T) {
+		res := b.get("/soeg?page=abc")
+		if res.Status != http.StatusUnprocessableEntity || !strings.Contains(res.Body, "Sidetallet skal være 1 eller større.") {
+			t.Fatalf("status = %d, want 422 with the Danish message", res.Status)
+		}
+	})
+	t.Run("PagesLinkToEachOther", func(t *testing.T) {
+		res := b.get("/soeg?page=2")
+		wantContains(t, res.Body, `rel="prev"`, `aria-current="page">2</a>`)
+	})
 }
