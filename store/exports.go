@@ -9,13 +9,14 @@ import (
 )
 
 // exportOrders maps each search order to its ORDER BY over published
-// proposals; relevance (without a query text) falls back to newest.
+// proposals, with the search index's tie-break (the ID); relevance
+// (without a query text) falls back to newest, as in search.
 var exportOrders = map[domain.SearchSort]string{
 	domain.SearchNewest:      "p.published_at DESC, p.id ASC",
 	domain.SearchRelevance:   "p.published_at DESC, p.id ASC",
 	domain.SearchPerResident: "p.per_resident_ore DESC, p.id ASC",
 	domain.SearchSavings:     "p.full_effect_dkk DESC, p.id ASC",
-	domain.SearchAdoptions:   "p.adoption_count DESC, p.per_resident_ore DESC, p.id ASC",
+	domain.SearchAdoptions:   "p.adoption_count DESC, p.id ASC",
 }
 
 // ExportProposals returns every published proposal matching the filters of
