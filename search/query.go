@@ -18,6 +18,7 @@ const (
 	maxWordLen = 40 // longer "words" are dropped
 	maxPhrases = 4
 	maxPhrase  = 12 // words per quoted phrase
+	maxJoin    = 3  // query words that may be joined into one compound
 )
 
 // Relative weights of the ways a query word can match.
@@ -25,7 +26,7 @@ const (
 	boostFolded   = 0.7 // æ/ø/å typed as ae/oe/aa, a or o
 	boostFuzzy    = 0.3 // a typo
 	boostSplit    = 0.5 // the parts of a compound query word
-	boostJoined   = 1.5 // two query words written together as in the index
+	boostJoined   = 1.5 // query words written together as in the index
 	boostSynonym  = 0.7
 	boostRef      = 50
 	boostPhrase   = 3
@@ -114,11 +115,12 @@ func (p *planner) planText(text string) textPlan {
 		}
 		i += n
 	}
-	for i := 0; i+1 < len(words); i++ {
-		if j, ok := p.joined(words[i], words[i+1]); ok {
-			q, _ := p.wordQuery(j, false)
-			if q != nil {
-				should = append(should, boosted(q, boostJoined))
+	for i := range words {
+		for n := 2; n <= maxJoin && i+n <= len(words); n++ {
+			if j, ok := p.joined(words[i : i+n]); ok {
+				if q, _ := p.wordQuery(j, false); q != nil {
+					should = append(should, boosted(q, boostJoined))
+				}
 			}
 		}
 	}
@@ -253,18 +255,31 @@ func fuzziness(n int) int {
 	return 0
 }
 
-// joined returns the indexed word that a and b form when written together
-// (directly or with a linking s or e), as "hjemmepleje ruter" →
-// "hjemmeplejeruter".
-func (p *planner) joined(a, b string) (string, bool) {
-	if term(p.g.az.exact, a) == "" || term(p.g.az.exact, b) == "" {
-		return "", false
+// joined returns the indexed word that words form when written together,
+// each joint direct or with a linking s or e, as "hjemmepleje ruter" →
+// "hjemmeplejeruter" and "skole bus kørsel" → "skolebuskørsel".
+func (p *planner) joined(words []string) (string, bool) {
+	for _, w := range words {
+		if term(p.g.az.exact, w) == "" {
+			return "", false
+		}
 	}
-	for _, link := range []string{"", "s", "e"} {
-		c := a + link + b
+	cands := []string{words[0]}
+	for _, w := range words[1:] {
+		next := make([]string, 0, 3*len(cands))
+		for _, c := range cands {
+			for _, link := range []string{"", "s", "e"} {
+				next = append(next, c+link+w)
+			}
+		}
+		cands = next
+	}
+	for _, c := range cands {
 		if n, _ := p.g.lex.count(c); n > 0 {
 			return c, true
 		}
+	}
+	for _, c := range cands {
 		if s, ok := p.g.lex.surface(foldDanish(c)); ok {
 			return s, true
 		}

@@ -15,10 +15,11 @@ import (
 	"github.com/idebank/idebank/internal/testutil"
 )
 
-// Thresholds of the judged set (testdata/relevance), set from measurements:
-// see the README for the figures.
+// Thresholds of the judged set (testdata/relevance). Measured: Idébank
+// 0.928 mean nDCG@10, PostgreSQL full-text search 0.621; minNDCG leaves a
+// little room below the measurement for changes to the corpus.
 const (
-	minNDCG          = 0.80
+	minNDCG          = 0.88
 	minLeadOverPG    = 0.15
 	relevanceCutoff  = 10
 	relevanceCorpus  = "testdata/relevance/corpus.json"
@@ -52,7 +53,7 @@ func TestRelevance(t *testing.T) {
 			ranked[j] = keyOf[h.ID]
 		}
 		ours[i] = ndcg(ranked, q.Judgments, relevanceCutoff)
-		if testing.Verbose() && ours[i] < 0.7 {
+		if testing.Verbose() && ours[i] < 0.9 {
 			t.Logf("%-28q nDCG %.3f got %v", q.Q, ours[i], ranked)
 		}
 	}
