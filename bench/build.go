@@ -23,7 +23,7 @@ func buildIndexes(ctx context.Context, e *env, rep *Report, p *progress) error {
 	b.PeakRSSMiB = peakRSSMiB()
 	b.Docs = rep.Corpus.Docs
 	b.DocsPerSec = float64(b.Docs) / b.Seconds
-	b.IndexBytes = dirBytes(e.ixDir)
+	b.IndexBytes = settledDirBytes(ctx, e.ixDir, 3*time.Second, time.Minute)
 	b.TextBytes = rep.Corpus.TextBytes
 	b.SizeVsText = ratio(float64(b.IndexBytes), float64(b.TextBytes))
 	p.done("rebuild search index: %d docs in %.1f s (%.0f/s), %.0f MiB on disk", b.Docs, b.Seconds, b.DocsPerSec, float64(b.IndexBytes)/(1<<20))

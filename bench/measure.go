@@ -25,6 +25,9 @@ type Latency struct {
 	Over int `json:"over_limit,omitempty"`
 	// FirstError is the first failure seen, for the report.
 	FirstError string `json:"first_error,omitempty"`
+	// CPUPerOpMS is the CPU time of this process and the local PostgreSQL
+	// server per request, where measured.
+	CPUPerOpMS float64 `json:"cpu_ms_per_op,omitempty"`
 }
 
 // recorder collects latencies from any number of goroutines.
@@ -94,14 +97,17 @@ func timed(ctx context.Context, t Target, q string, deadline time.Duration, rec 
 // through them until minTime has passed. limit counts slow queries.
 func Sequential(ctx context.Context, t Target, queries []string, minTime, deadline, limit time.Duration) Latency {
 	rec := &recorder{}
-	start := time.Now()
-	for i := 0; ctx.Err() == nil; i++ {
-		if i >= len(queries) && time.Since(start) >= minTime {
+	start, cpu := time.Now(), cpuSeconds()
+	n := 0
+	for ; ctx.Err() == nil; n++ {
+		if n >= len(queries) && time.Since(start) >= minTime {
 			break
 		}
-		timed(ctx, t, queries[i%len(queries)], deadline, rec)
+		timed(ctx, t, queries[n%len(queries)], deadline, rec)
 	}
-	return rec.summary(limit)
+	l := rec.summary(limit)
+	l.CPUPerOpMS = 1000 * (cpuSeconds() - cpu) / float64(max(n, 1))
+	return l
 }
 
 // Throughput is the result of a closed-loop run.
@@ -144,7 +150,7 @@ func ClosedLoop(ctx context.Context, t Target, queries []string, c int, d, deadl
 	l := rec.summary(0)
 	return Throughput{
 		Concurrency: c, PerSecond: float64(l.N) / time.Since(start).Seconds(), Latency: l,
-		CPUPerOpMS: 1000 * (cpuSeconds() - cpu) / float64(max(l.N, 1)),
+		CPUPerOpMS: 1000 * (cpuSeconds() - cpu) / float64(max(l.N+l.Errors, 1)),
 	}
 }
 

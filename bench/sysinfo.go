@@ -195,3 +195,16 @@ func loadAverage() string {
 	}
 	return strings.Join(f[:3], " ")
 }
+
+// settledDirBytes waits until the size of dir stops changing (the index's
+// background merges are done) for quiet, at most limit, and returns it.
+func settledDirBytes(ctx context.Context, dir string, quiet, limit time.Duration) int64 {
+	size, since, deadline := dirBytes(dir), time.Now(), time.Now().Add(limit)
+	for time.Since(since) < quiet && time.Now().Before(deadline) && ctx.Err() == nil {
+		time.Sleep(quiet / 4)
+		if n := dirBytes(dir); n != size {
+			size, since = n, time.Now()
+		}
+	}
+	return size
+}

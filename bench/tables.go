@@ -33,9 +33,9 @@ func (r *Report) WriteTables(w io.Writer) {
 	var rows [][]string
 	for _, s := range r.Search {
 		l := s.Latency
-		rows = append(rows, []string{s.Set, s.Via, f2(l.P50), f2(l.P95), f2(l.P99), f2(l.Max), strconv.Itoa(l.Over), errs(l), x(s.P50VsPG), x(s.P99VsPG)})
+		rows = append(rows, []string{s.Set, s.Via, f2(l.P50), f2(l.P95), f2(l.P99), f2(l.Max), strconv.Itoa(l.Over), errs(l), x(s.P50VsPG), x(s.P99VsPG), f2(l.CPUPerOpMS)})
 	}
-	table(w, []string{"set", "search, single client", "p50 ms", "p95 ms", "p99 ms", "max ms", "> 200 ms", "errors", "p50 ÷ PG", "p99 ÷ PG"}, rows)
+	table(w, []string{"set", "search, single client", "p50 ms", "p95 ms", "p99 ms", "max ms", "> 200 ms", "errors", "p50 ÷ PG", "p99 ÷ PG", "CPU ms/query"}, rows)
 
 	rows = nil
 	for _, t := range r.Throughput {
