@@ -171,6 +171,19 @@ func (c *chrome) submit(css string) {
 	c.waitFor(`window.__stale === undefined && document.readyState === "complete"`)
 }
 
+// checkFits fails when the page needs sideways scrolling on a 360 px wide
+// phone or has accessibility violations at that width.
+func (c *chrome) checkFits(name string) {
+	c.t.Helper()
+	c.do(chromedp.EmulateViewport(360, 740))
+	if !c.eval(`document.documentElement.scrollWidth <= 360`) {
+		w, _ := chromedp.Run(c.ctx, chromedp.Evaluate[int](`document.documentElement.scrollWidth`))
+		c.t.Errorf("%s: %d px wide on a 360 px phone", name, w)
+	}
+	c.checkAccessible(name + " (360 px)")
+	c.do(chromedp.EmulateViewport(1280, 900))
+}
+
 // axeViolation is one serious or critical axe-core finding.
 type axeViolation struct {
 	ID     string   `json:"id"`

@@ -25,43 +25,38 @@ type bar struct {
 }
 
 // Geometry of the chart, in SVG user units (scaled to the page width).
+// Each row has its label above its bar, so that a phone shows the chart
+// at a readable size.
 const (
-	chartWidth   = 640
-	chartLabelW  = 220
-	chartValueW  = 150
-	chartRowH    = 28
-	chartBarH    = 18
-	chartMaxRune = 30
+	chartWidth   = 420
+	chartValueW  = 160 // room right of the longest bar for its value
+	chartRowH    = 42
+	chartBarH    = 14
+	chartMaxRune = 55
 )
 
 // SVG renders the chart. Every text is escaped.
 func (ch barChart) SVG() template.HTML {
-	var max int64
+	var top int64
 	for _, b := range ch.Bars {
-		if b.Value > max {
-			max = b.Value
-		}
+		top = max(top, b.Value)
 	}
-	h := len(ch.Bars)*chartRowH + 8
+	h := len(ch.Bars)*chartRowH + 4
 	var sb strings.Builder
 	esc := template.HTMLEscapeString
 	fmt.Fprintf(&sb, `<svg class="chart" viewBox="0 0 %d %d" role="img" aria-labelledby="%s-t %s-d" xmlns="http://www.w3.org/2000/svg">`,
 		chartWidth, h, esc(ch.ID), esc(ch.ID))
 	fmt.Fprintf(&sb, `<title id="%s-t">%s</title><desc id="%s-d">%s</desc>`, esc(ch.ID), esc(ch.Title), esc(ch.ID), esc(ch.Desc))
-	barArea := chartWidth - chartLabelW - chartValueW
+	barArea := chartWidth - chartValueW
 	for i, b := range ch.Bars {
-		y := 4 + i*chartRowH
+		y := i * chartRowH
 		w := 0
-		if max > 0 && b.Value > 0 {
-			w = int(b.Value * int64(barArea) / max)
-			if w < 2 {
-				w = 2
-			}
+		if top > 0 && b.Value > 0 {
+			w = max(int(b.Value*int64(barArea)/top), 2)
 		}
-		fmt.Fprintf(&sb, `<text x="%d" y="%d" text-anchor="end" class="chart-label">%s</text>`,
-			chartLabelW-8, y+chartBarH-4, esc(shorten(b.Label, chartMaxRune)))
-		fmt.Fprintf(&sb, `<rect x="%d" y="%d" width="%d" height="%d" class="chart-bar"></rect>`, chartLabelW, y, w, chartBarH)
-		fmt.Fprintf(&sb, `<text x="%d" y="%d" class="chart-value">%s</text>`, chartLabelW+w+6, y+chartBarH-4, esc(b.Text))
+		fmt.Fprintf(&sb, `<text x="0" y="%d" class="chart-label">%s</text>`, y+14, esc(shorten(b.Label, chartMaxRune)))
+		fmt.Fprintf(&sb, `<rect x="0" y="%d" width="%d" height="%d" class="chart-bar"></rect>`, y+20, w, chartBarH)
+		fmt.Fprintf(&sb, `<text x="%d" y="%d" class="chart-value">%s</text>`, w+6, y+20+chartBarH-2, esc(b.Text))
 	}
 	sb.WriteString(`</svg>`)
 	return template.HTML(sb.String())

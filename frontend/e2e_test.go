@@ -32,6 +32,7 @@ func TestBrowser(t *testing.T) {
 			t.Fatalf("count after choosing a policy area = %d, want between 0 and %d", after, before)
 		}
 		c.checkAccessible("søgning med fagområde")
+		c.checkFits("søgning med fagområde")
 		c.screenshot("soegning")
 	})
 
@@ -46,6 +47,7 @@ func TestBrowser(t *testing.T) {
 			t.Fatalf("estimate = %q, want an amount for Aalborg", got)
 		}
 		c.checkAccessible("forslag med skøn")
+		c.checkFits("forslag med skøn")
 	})
 
 	t.Run("StaffCreatesFixesAndSubmits", func(t *testing.T) {
@@ -70,6 +72,7 @@ func TestBrowser(t *testing.T) {
 			t.Fatal("the title is not marked invalid or the typed amounts were lost")
 		}
 		c.checkAccessible("formular med fejl")
+		c.checkFits("formular med fejl")
 		c.screenshot("opret-forslag-fejl")
 		c.do(chromedp.SetValue(chromedp.CSS("#title"), title))
 		c.submit(`button[value="submit"]`)
@@ -124,6 +127,7 @@ func TestBrowser(t *testing.T) {
 			for i := 0; i < len(names); i += 2 {
 				c.open(names[i+1])
 				c.checkAccessible(names[i])
+				c.checkFits(names[i])
 				c.screenshot(names[i])
 			}
 		}

@@ -247,3 +247,8 @@ func sortOptions(f searchForm) []option {
 	}
 	return out
 }
+
+// Active counts the filters chosen, shown on the folded filter panel.
+func (f searchForm) Active() int {
+	return len(f.PolicyAreas) + len(f.MeasureTypes) + len(f.Regions) + len(f.Municipalities) + len(f.BudgetYears)
+}

@@ -32,6 +32,9 @@
         var old = document.querySelector(".search-layout");
         if (!fresh || !old) { window.location.href = url; return; }
         var active = document.activeElement && document.activeElement.id;
+        var panel = old.querySelector("details[data-collapse-narrow]");
+        var freshPanel = fresh.querySelector("details[data-collapse-narrow]");
+        if (panel && freshPanel) freshPanel.open = panel.open;
         old.replaceWith(fresh);
         history.replaceState(null, "", url);
         document.title = doc.title;
@@ -45,6 +48,15 @@
       })
       .catch(function () { window.location.href = url; });
   }
+
+  // On narrow screens the filters are folded, so that the results show
+  // first; without JavaScript they stay open.
+  var narrow = window.matchMedia("(max-width: 56rem)");
+  function fold() {
+    document.querySelectorAll("details[data-collapse-narrow]").forEach(function (d) { d.open = !narrow.matches; });
+  }
+  fold();
+  narrow.addEventListener("change", fold);
 
   // Move focus to an error summary so that screen readers announce it.
   var summary = document.querySelector(".error-summary[tabindex]");
