@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 
 	"github.com/idebank/idebank/internal/demo"
 )
@@ -118,6 +119,17 @@ func TestBrowser(t *testing.T) {
 			}
 			time.Sleep(100 * time.Millisecond)
 		}
+	})
+
+	t.Run("KeyboardReachesTheSkipLinkFirst", func(t *testing.T) {
+		c.t = t
+		c.open("/")
+		c.do(chromedp.KeyEvent(kb.Tab))
+		if !c.eval(`document.activeElement.classList.contains("skip") && document.activeElement.getBoundingClientRect().left >= 0`) {
+			t.Fatal("the first Tab does not show the skip link")
+		}
+		c.do(chromedp.KeyEvent(kb.Enter))
+		c.waitFor(`location.hash === "#indhold"`)
 	})
 
 	t.Run("PagesAreAccessible", func(t *testing.T) {
