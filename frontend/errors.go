@@ -2,8 +2,10 @@ package frontend
 
 import (
 	"errors"
+	"fmt"
 	"net/http"
 	"net/url"
+	"runtime/debug"
 
 	"github.com/labstack/echo/v4"
 
@@ -57,9 +59,17 @@ var serverError = errorKind{nil, http.StatusInternalServerError, "Der skete en f
 	"Noget gik galt hos os. Prøv igen om lidt. Fejlen er skrevet i serverens log."}
 
 // page wraps a page handler: it loads the session, checks the CSRF token of
-// every POST and turns any error into the HTML error page.
+// every POST and turns any error (and a panic) into the HTML error page.
 func (h *handler) page(fn echo.HandlerFunc) echo.HandlerFunc {
-	return func(c echo.Context) error {
+	return func(c echo.Context) (err error) {
+		defer func() {
+			if r := recover(); r != nil {
+				if r == http.ErrAbortHandler {
+					panic(r)
+				}
+				err = h.renderError(c, fmt.Errorf("frontend: panic: %v\n%s", r, debug.Stack()))
+			}
+		}()
 		setSecurityHeaders(c.Response().Header())
 		if err := h.loadSession(c); err != nil {
 			return h.renderError(c, err)
