@@ -70,6 +70,15 @@ func TestDesk(t *testing.T) {
 		}
 	})
 
+	t.Run("StaffGetTheDanish403ForEditorTools", func(t *testing.T) {
+		b := a.browser(t)
+		b.login(staffEmail)
+		res := b.get("/forslag/" + a.firstPublished(t).ID + "/dubletter")
+		if res.Status != http.StatusForbidden || !strings.Contains(res.Body, "Du har ikke adgang") {
+			t.Fatalf("status %d, want 403 with the Danish page", res.Status)
+		}
+	})
+
 	t.Run("PublicIsSentToLogin", func(t *testing.T) {
 		res := a.browser(t).get("/redaktion")
 		if res.Status != http.StatusSeeOther || res.Location != "/log-ind?next=%2Fredaktion" {

@@ -1,6 +1,7 @@
 package frontend_test
 
 import (
+	"context"
 	"encoding/csv"
 	"html"
 	"net/http"
@@ -8,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/idebank/idebank/domain"
 )
 
 // publicPages are the pages anyone can open, with what each must show.
@@ -163,4 +166,21 @@ func TestSearch(t *testing.T) {
 		res := b.get("/soeg?page=2")
 		wantContains(t, res.Body, `rel="prev"`, `aria-current="page">2</a>`)
 	})
+}
+
+func TestHome_ShowsTheFiguresOfThePublishedProposals(t *testing.T) {
+	a := newTestApp(t, true)
+	page, err := a.svc.ListProposals(context.Background(), domain.Public, domain.ProposalFilter{PerPage: domain.MaxPerPage})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var total int64
+	for _, p := range page.Items {
+		total += p.FullEffectDKK
+	}
+	if page.Total > len(page.Items) {
+		t.Fatalf("demo data has more than %d published proposals; sum them page by page", domain.MaxPerPage)
+	}
+	res := a.browser(t).get("/")
+	wantContains(t, res.Body, "<dd>"+strconv.Itoa(page.Total)+"</dd>", "<dd>"+domain.FormatKroner(total)+"</dd>", "af 98</dd>")
 }
