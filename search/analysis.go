@@ -56,6 +56,7 @@ func addAnalyzers(m *mapping.IndexMappingImpl) error {
 // foldFilter replaces each term by its Danish folded form.
 type foldFilter struct{}
 
+// Filter folds every term of the stream in place.
 func (foldFilter) Filter(in analysis.TokenStream) analysis.TokenStream {
 	for _, t := range in {
 		t.Term = []byte(foldDanish(string(t.Term)))
@@ -99,7 +100,7 @@ func term(a analysis.Analyzer, word string) string {
 	return string(ts[0].Term)
 }
 
-// words splits text into lower-case words.
+// wordsOf splits text into lower-case words.
 func (az analyzers) wordsOf(text string) []string {
 	ts := az.words.Analyze([]byte(text))
 	out := make([]string, 0, len(ts))

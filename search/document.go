@@ -10,7 +10,7 @@ import (
 // document is what the index holds of one published proposal.
 type document map[string]interface{}
 
-// words returns the distinct words of the searchable text of p.
+// proposalWords returns the distinct words of the searchable text of p.
 func (az analyzers) proposalWords(p *domain.Proposal) map[string]int {
 	out := map[string]int{}
 	for _, text := range append([]string{p.Title, p.Summary, p.Description, p.Municipality.Name}, p.Tags...) {

@@ -137,6 +137,9 @@ func (x *Index) openCurrent() (*generation, error) {
 	if !strings.HasPrefix(name, genPrefix) || strings.ContainsAny(name, `/\`) {
 		return nil, fmt.Errorf("search: %s names %q", currentFile, name)
 	}
+	if err := checkFiles(filepath.Join(x.dir, name)); err != nil {
+		return nil, err
+	}
 	idx, err := openWithTimeout(filepath.Join(x.dir, name), x.opts.OpenTimeout)
 	if err != nil {
 		return nil, err
