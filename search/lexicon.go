@@ -3,7 +3,6 @@ package search
 import (
 	"sort"
 	"sync"
-	"unicode/utf8"
 )
 
 // lexicon is the vocabulary of the indexed proposals (plus a curated list of
@@ -17,11 +16,13 @@ type lexicon struct {
 	words map[string]int      // surface word → number of proposals using it (0: curated only)
 	stems map[string]bool     // exact stems of every word
 	folds map[string]string   // folded word → most used surface word
+	byLen map[int][][]rune    // folded words by length in characters, for typo look-ups
 	split map[string][]string // memoised splits; reset when words are added
 }
 
 func newLexicon(az analyzers, curated []string) *lexicon {
-	l := &lexicon{az: az, words: map[string]int{}, stems: map[string]bool{}, folds: map[string]string{}, split: map[string][]string{}}
+	l := &lexicon{az: az, words: map[string]int{}, stems: map[string]bool{}, folds: map[string]string{},
+		byLen: map[int][][]rune{}, split: map[string][]string{}}
 	for _, w := range curated {
 		l.addLocked(w, 0)
 	}
@@ -48,7 +49,12 @@ func (l *lexicon) addLocked(w string, n int) {
 		}
 	}
 	f := foldDanish(w)
-	if best, ok := l.folds[f]; !ok || l.words[w] > l.words[best] {
+	best, ok := l.folds[f]
+	if !ok {
+		r := []rune(f)
+		l.byLen[len(r)] = append(l.byLen[len(r)], r)
+	}
+	if !ok || l.words[w] > l.words[best] {
 		l.folds[f] = w
 	}
 }
@@ -94,14 +100,18 @@ func (l *lexicon) neighbours(w string, maxDist, limit int) []string {
 		dist, uses int
 	}
 	var cs []cand
+	rows := make([]int, 2*(len(fw)+maxDist+1))
 	l.mu.RLock()
-	for f, word := range l.folds {
-		n := l.words[word]
-		if n == 0 || abs(utf8.RuneCountInString(f)-len(fw)) > maxDist {
-			continue
-		}
-		if d := editDistance(fw, []rune(f), maxDist); d <= maxDist && d > 0 {
-			cs = append(cs, cand{word, d, n})
+	for n := max(1, len(fw)-maxDist); n <= len(fw)+maxDist; n++ {
+		for _, f := range l.byLen[n] {
+			d := editDistance(fw, f, maxDist, rows)
+			if d == 0 || d > maxDist {
+				continue
+			}
+			word := l.folds[string(f)]
+			if uses := l.words[word]; uses > 0 {
+				cs = append(cs, cand{word, d, uses})
+			}
 		}
 	}
 	l.mu.RUnlock()
@@ -123,10 +133,9 @@ func (l *lexicon) neighbours(w string, maxDist, limit int) []string {
 }
 
 // editDistance is the Levenshtein distance of a and b, or max+1 once it
-// exceeds max.
-func editDistance(a, b []rune, max int) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
+// exceeds max. rows is scratch space of at least 2*(len(b)+1) ints.
+func editDistance(a, b []rune, max int, rows []int) int {
+	prev, cur := rows[:len(b)+1], rows[len(b)+1:2*(len(b)+1)]
 	for j := range prev {
 		prev[j] = j
 	}
@@ -147,11 +156,4 @@ func editDistance(a, b []rune, max int) int {
 		prev, cur = cur, prev
 	}
 	return prev[len(b)]
-}
-
-func abs(n int) int {
-	if n < 0 {
-		return -n
-	}
-	return n
 }
