@@ -56,6 +56,11 @@ func newDocument(p *domain.Proposal, words map[string]int, lex *lexicon) documen
 		fAdoptedBy:        p.AdoptedBy,
 		fReducesService:   strconv.FormatBool(p.ReducesService),
 		fBudgetYearKey:    strconv.Itoa(p.BudgetYear),
+		fFacetKeys: []string{
+			facetKey("policy_area", p.PolicyArea), facetKey("measure_type", p.MeasureType),
+			facetKey("region", p.Municipality.Region), facetKey("budget_year", strconv.Itoa(p.BudgetYear)),
+			facetKey("municipality", p.Municipality.Code+" "+p.Municipality.Name),
+		},
 
 		fBudgetYear:     float64(p.BudgetYear),
 		fPerResidentOre: float64(p.PerResidentOre),
@@ -70,3 +75,6 @@ func newDocument(p *domain.Proposal, words map[string]int, lex *lexicon) documen
 func indexable(p *domain.Proposal) bool {
 	return p.Status == domain.StatusPublished && p.DeletedAt == nil
 }
+
+// facetKey is the term of one facet value in fFacetKeys.
+func facetKey(facet, value string) string { return facet + ":" + value }

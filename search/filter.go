@@ -30,6 +30,10 @@ func optionLabel(opts []domain.Option) func(string) (string, string) {
 
 func same(v string) (string, string) { return v, v }
 
+// allFacetValues bounds the number of distinct facet keys: every value of
+// every facet (98 municipalities, 91 budget years, the fixed lists).
+const allFacetValues = 256
+
 // municipalityLabel splits "101 København" into code and name.
 func municipalityLabel(v string) (string, string) {
 	if len(v) > 4 {

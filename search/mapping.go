@@ -11,7 +11,7 @@ import (
 
 // mappingRevision changes whenever the mapping, the analysis or what a
 // document holds changes; an index with another version is rebuilt.
-const mappingRevision = "5"
+const mappingRevision = "6"
 
 // mappingVersion is mappingRevision plus a digest of the curated compound
 // list, which shapes what is indexed.
@@ -42,6 +42,7 @@ const (
 	fAdoptedBy        = "adopted_by"
 	fReducesService   = "reduces_service"
 	fBudgetYearKey    = "budget_year_key"
+	fFacetKeys        = "facet_keys" // "<facet>:<value>" of every facet, counted in one pass
 
 	fBudgetYear     = "budget_year"
 	fPerResidentOre = "per_resident_ore"
@@ -106,7 +107,7 @@ func buildMapping() (*mapping.IndexMappingImpl, error) {
 	doc.AddFieldMappingsAt(fVocab, vocab)
 
 	for _, name := range []string{fRef, fStatus, fPolicyArea, fMeasureType, fMunicipalityCode, fMunicipalityKey,
-		fRegion, fEvidenceLevel, fAdoptedBy, fReducesService, fBudgetYearKey} {
+		fRegion, fEvidenceLevel, fAdoptedBy, fReducesService, fBudgetYearKey, fFacetKeys} {
 		kw := bleve.NewKeywordFieldMapping()
 		kw.Analyzer = keyword.Name
 		kw.Store = name == fRef || name == fPolicyArea || name == fMeasureType || name == fMunicipalityCode || name == fRegion

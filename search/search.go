@@ -51,31 +51,31 @@ func (x *Index) Search(ctx context.Context, req domain.SearchRequest) (*domain.S
 	page := bleve.NewSearchRequestOptions(withFilters(plan.query, fs, ""), req.PerPage, (req.Page-1)*req.PerPage, false)
 	page.Fields = storedFields
 	page.SortBy(sortOrder(req.Sort, plan.query != nil))
-	if plan.query != nil {
-		page.Highlight = bleve.NewHighlightWithStyle("html")
-		page.Highlight.Fields = []string{fTitle, fTitle + foldSuffix, fDescription, fDescription + foldSuffix}
-	}
-	for _, f := range facets {
-		if _, filtered := fs[f.name]; !filtered {
-			page.AddFacet(f.name, bleve.NewFacetRequest(f.field, f.size))
-		}
-	}
+	// The facets whose own filter is unset are counted together, in one
+	// pass over the hits' facet keys.
+	page.AddFacet(fFacetKeys, bleve.NewFacetRequest(fFacetKeys, allFacetValues))
 	res, err := gen.idx.SearchInContext(ctx, page)
 	if err != nil {
 		return nil, fmt.Errorf("search: %w", err)
+	}
+	if plan.query != nil {
+		if err := gen.highlight(ctx, plan.query, res.Hits); err != nil {
+			return nil, err
+		}
 	}
 	out := &domain.SearchResult{Total: int(res.Total), Q: req.Q, Corrected: plan.corrected, Hits: make([]domain.SearchHit, 0, len(res.Hits)), Facets: map[string][]domain.FacetCount{}}
 	for _, h := range res.Hits {
 		out.Hits = append(out.Hits, toHit(h))
 	}
 	for _, f := range facets {
-		fr := res.Facets[f.name]
+		fr, prefix := res.Facets[fFacetKeys], facetKey(f.name, "")
 		if _, filtered := fs[f.name]; filtered {
 			if fr, err = gen.facetWithout(ctx, plan.query, fs, f); err != nil {
 				return nil, err
 			}
+			prefix = ""
 		}
-		out.Facets[f.name] = facetCounts(f, fr)
+		out.Facets[f.name] = facetCounts(f, fr, prefix)
 	}
 	out.Took = time.Since(start)
 	return out, nil
@@ -92,13 +92,19 @@ func (g *generation) facetWithout(ctx context.Context, text query.Query, fs map[
 	return res.Facets[f.name], nil
 }
 
-func facetCounts(f facet, fr *search.FacetResult) []domain.FacetCount {
+// facetCounts returns f's counts from fr, taking only the terms that start
+// with prefix (and dropping it).
+func facetCounts(f facet, fr *search.FacetResult, prefix string) []domain.FacetCount {
 	out := []domain.FacetCount{}
 	if fr == nil {
 		return out
 	}
 	for _, t := range fr.Terms.Terms() {
-		v, l := f.label(t.Term)
+		term, ok := strings.CutPrefix(t.Term, prefix)
+		if !ok {
+			continue
+		}
+		v, l := f.label(term)
 		out = append(out, domain.FacetCount{Value: v, Label: l, Count: t.Count})
 	}
 	sort.SliceStable(out, func(i, j int) bool {
@@ -126,4 +132,32 @@ func sortOrder(s domain.SearchSort, hasText bool) []string {
 		}
 	}
 	return []string{"-" + fPublishedAt, "_id"}
+}
+
+// highlight adds the fragments of hits: a second search over just these
+// documents, so that match locations are gathered for one page instead of
+// every match.
+func (g *generation) highlight(ctx context.Context, text query.Query, hits search.DocumentMatchCollection) error {
+	if len(hits) == 0 {
+		return nil
+	}
+	ids := make([]string, len(hits))
+	for i, h := range hits {
+		ids[i] = h.ID
+	}
+	r := bleve.NewSearchRequestOptions(query.NewConjunctionQuery([]query.Query{query.NewDocIDQuery(ids), text}), len(ids), 0, false)
+	r.Highlight = bleve.NewHighlightWithStyle("html")
+	r.Highlight.Fields = []string{fTitle, fTitle + foldSuffix, fDescription, fDescription + foldSuffix}
+	res, err := g.idx.SearchInContext(ctx, r)
+	if err != nil {
+		return fmt.Errorf("search: highlight: %w", err)
+	}
+	frags := make(map[string]search.FieldFragmentMap, len(res.Hits))
+	for _, h := range res.Hits {
+		frags[h.ID] = h.Fragments
+	}
+	for _, h := range hits {
+		h.Fragments = frags[h.ID]
+	}
+	return nil
 }
