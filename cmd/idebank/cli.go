@@ -44,6 +44,7 @@ func commands() []command {
 		{"user create", "--email E --role R [--municipality CODE] [--password P]", "create a user (prints a generated password when none is given)", runUserCreate},
 		{"token create", "--email E [--name N]", "create an API token for a user; the token is printed alone on the last line", runTokenCreate},
 		{"healthcheck", "[--url URL]", "check that a running server answers /healthz (for container health checks)", runHealthcheck},
+		{"bench", "--size N --postgres URL [--out DIR]", "run the benchmark suite on a generated corpus, side by side with PostgreSQL full-text search", runBench},
 	}
 }
 
