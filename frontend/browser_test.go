@@ -86,8 +86,9 @@ type chrome struct {
 	shots string
 }
 
-// newChrome starts a headless Chromium with a temporary profile.
-func newChrome(t *testing.T, app *testApp) *chrome {
+// newChrome starts a headless Chromium with a temporary profile; set its
+// app before opening pages.
+func newChrome(t *testing.T) *chrome {
 	t.Helper()
 	path := chromiumPath(t)
 	opts := []chromedp.ExecAllocatorOption{
@@ -107,7 +108,7 @@ func newChrome(t *testing.T, app *testApp) *chrome {
 	ctx, cancelTab := chromedp.NewContext(actx)
 	ctx, cancelTimeout := context.WithTimeout(ctx, 3*time.Minute)
 	t.Cleanup(func() { cancelTimeout(); cancelTab(); cancelAlloc() })
-	c := &chrome{t: t, ctx: ctx, app: app, axe: axeSource(t), shots: os.Getenv("IDEBANK_SCREENSHOTS")}
+	c := &chrome{t: t, ctx: ctx, axe: axeSource(t), shots: os.Getenv("IDEBANK_SCREENSHOTS")}
 	c.do(chromedp.EmulateViewport(1280, 900))
 	return c
 }

@@ -17,8 +17,9 @@ import (
 // application on the demo data, checking every page it passes with
 // axe-core. The steps build on each other and share one browser.
 func TestBrowser(t *testing.T) {
+	c := newChrome(t) // skips before the application starts when there is no browser
 	app := newTestApp(t, true)
-	c := newChrome(t, app)
+	c.app = app
 	const word = "zebrafinke" // makes the new proposal easy to find
 	title := "Fælles udlån af hjælpemidler mellem skoler – " + word
 	var id string

@@ -32,7 +32,6 @@ func funcs() template.FuncMap {
 	return template.FuncMap{
 		"kr":           domain.FormatKroner,
 		"perResident":  perResident,
-		"ore":          domain.FormatOre,
 		"policyArea":   func(v string) string { return domain.Label(domain.PolicyAreas, v) },
 		"measureType":  func(v string) string { return domain.Label(domain.MeasureTypes, v) },
 		"evidence":     func(v string) string { return domain.Label(domain.EvidenceLevels, v) },
