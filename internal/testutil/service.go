@@ -55,6 +55,7 @@ func NewService(tb testing.TB, db *store.DB) (*domain.Service, *Clock) {
 		Comparison:     db,
 		Users:          db,
 		Curation:       db,
+		Sessions:       db,
 		Hasher:         password.New(password.TestOptions),
 		Now:            clock.Now,
 	}, clock
