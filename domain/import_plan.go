@@ -125,6 +125,7 @@ type municipalityCache struct {
 	pops  map[popKey]PopulationFigure
 }
 
+// FindMunicipality answers from memory after the first look-up of code.
 func (c *municipalityCache) FindMunicipality(ctx context.Context, code string) (*Municipality, error) {
 	if m, ok := c.found[code]; ok {
 		return m, nil
@@ -137,6 +138,7 @@ func (c *municipalityCache) FindMunicipality(ctx context.Context, code string) (
 	return m, nil
 }
 
+// PopulationFor answers from memory after the first look-up of (code, year).
 func (c *municipalityCache) PopulationFor(ctx context.Context, code string, year int) (PopulationFigure, error) {
 	k := popKey{code, year}
 	if f, ok := c.pops[k]; ok {

@@ -17,8 +17,10 @@ import (
 // listFlag is a repeatable flag; each use adds a value (or several, comma separated).
 type listFlag []string
 
+// String returns the values comma separated (flag.Value).
 func (l *listFlag) String() string { return strings.Join(*l, ",") }
 
+// Set adds one or more comma-separated values (flag.Value).
 func (l *listFlag) Set(v string) error {
 	for _, s := range strings.Split(v, ",") {
 		if s = strings.TrimSpace(s); s != "" {
