@@ -39,7 +39,6 @@ func newTestApp(tb testing.TB, seed bool) *testApp {
 	ctx := context.Background()
 	db := testutil.NewSQLite(tb)
 	svc, _ := testutil.NewService(tb, db)
-	svc.Sessions, svc.Curation, svc.Comparison = db, db, db
 	ix, err := search.Open(tb.TempDir(), search.Options{})
 	if err != nil {
 		tb.Fatal(err)

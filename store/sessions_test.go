@@ -11,11 +11,10 @@ import (
 	"github.com/idebank/idebank/store"
 )
 
-// sessionService returns a service with sessions kept in db and a staff user.
+// sessionService returns a service on db with a staff user.
 func sessionService(t *testing.T, db *store.DB) (*domain.Service, *testutil.Clock, *domain.User) {
 	t.Helper()
 	svc, clock := testutil.NewService(t, db)
-	svc.Sessions = db
 	u, _ := testutil.MustCreateUser(t, svc, domain.RoleStaff, "250")
 	return svc, clock, u
 }
