@@ -100,8 +100,10 @@ func (h *handler) proposalPage(c echo.Context) (*proposalPage, error) {
 		return nil, err
 	}
 	if pr.Status == domain.StatusPublished {
+		// Similar proposals are a side panel: a search index that cannot
+		// answer (e.g. while it is rebuilt) must not take the proposal down.
 		if p.Similar, err = h.svc.Similar(ctx, who, pr.ID); err != nil {
-			return nil, err
+			h.log.WarnContext(ctx, "similar proposals left out", "proposal", pr.ID, "err", err)
 		}
 	}
 	if p.Adoptions, err = h.svc.ListAdoptions(ctx, who, pr.ID); err != nil {
