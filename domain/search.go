@@ -13,6 +13,10 @@ const MaxQueryLen = 500
 // MaxSimilar is how many similar proposals are shown for one proposal.
 const MaxSimilar = 10
 
+// MaxSearchDepth is how far into a result list paging may go: a search
+// shows at most its first MaxSearchDepth hits.
+const MaxSearchDepth = 10000
+
 // SearchSort orders search hits.
 type SearchSort string
 
@@ -140,6 +144,8 @@ func (req *SearchRequest) normalize() error {
 	}
 	if err := checkPaging(&req.Page, &req.PerPage); err != nil {
 		v.Problems = append(v.Problems, err.(*ValidationError).Problems...)
+	} else if req.Page > MaxSearchDepth/req.PerPage {
+		v.Add("/page", fmt.Sprintf("En søgning viser højst de første %d resultater; indsnævr søgningen.", MaxSearchDepth))
 	}
 	requireOptions(v, "/policy_area", PolicyAreas, req.PolicyAreas, "Ukendt fagområde: %s.")
 	requireOptions(v, "/measure_type", MeasureTypes, req.MeasureTypes, "Ukendt type af tiltag: %s.")

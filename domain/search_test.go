@@ -39,6 +39,8 @@ func TestService_Search(t *testing.T) {
 		}, pointers: []string{"/policy_area", "/measure_type", "/evidence_level", "/region", "/municipality", "/adopted_by", "/budget_year", "/sort"}},
 		{name: "MinAboveMax", req: SearchRequest{MinPerResidentOre: &neg, MaxPerResidentOre: &big}, pointers: []string{"/min_per_resident"}},
 		{name: "PerPageOver100", req: SearchRequest{PerPage: MaxPerPage + 1}, pointers: []string{"/per_page"}},
+		{name: "LastPage", req: SearchRequest{Page: MaxSearchDepth / MaxPerPage, PerPage: MaxPerPage}, sort: SearchNewest},
+		{name: "BeyondTheDepth", req: SearchRequest{Page: MaxSearchDepth/MaxPerPage + 1, PerPage: MaxPerPage}, pointers: []string{"/page"}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -49,7 +51,11 @@ func TestService_Search(t *testing.T) {
 				if err != nil {
 					t.Fatalf("err %v", err)
 				}
-				if fake.got.Sort != c.sort || fake.got.Page != 1 || fake.got.PerPage != DefaultPerPage {
+				wantPage, wantPer := c.req.Page, c.req.PerPage
+				if wantPage == 0 {
+					wantPage, wantPer = 1, DefaultPerPage
+				}
+				if fake.got.Sort != c.sort || fake.got.Page != wantPage || fake.got.PerPage != wantPer {
 					t.Errorf("searched with sort %q, page %d, per page %d", fake.got.Sort, fake.got.Page, fake.got.PerPage)
 				}
 				return
