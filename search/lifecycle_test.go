@@ -64,7 +64,7 @@ func (f *fixture) mustHoldExactly(t *testing.T, ps []*domain.Proposal) {
 	if err != nil || !ok {
 		t.Errorf("consistent = %v, %v", ok, err)
 	}
-	f.mustFindFirst("vasketoiletter", ps[0])
+	f.mustFindFirst(t, "vasketoiletter", ps[0])
 }
 
 func generationDir(t *testing.T, dir string) string {

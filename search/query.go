@@ -23,11 +23,11 @@ const (
 
 // Relative weights of the ways a query word can match.
 const (
-	boostFolded   = 0.7 // æ/ø/å typed as ae/oe/aa, a or o
+	boostFolded   = 0.9 // æ/ø/å typed as ae/oe/aa, a or o
 	boostFuzzy    = 0.3 // a typo
 	boostSplit    = 0.5 // the parts of a compound query word
 	boostJoined   = 1.5 // query words written together as in the index
-	boostSynonym  = 0.7
+	boostSynonym  = 0.6
 	boostRef      = 50
 	boostPhrase   = 3
 	rareDocs      = 1  // a word in at most this many proposals is also fuzzed
@@ -191,14 +191,9 @@ func (p *planner) wordQuery(w string, full bool) (q query.Query, fix string) {
 	}
 	folded := term(p.g.az.folded, w)
 	df := max(p.docFreq(exact, ""), p.docFreq(folded, foldSuffix))
-	var clauses []query.Query
-	for _, f := range textFields {
-		clauses = append(clauses, termQuery(exact, f.name, f.weight))
-	}
+	clauses := p.termClauses(exact, "", 1)
 	if p.g.lex.hasVariant(w) || df == 0 {
-		for _, f := range textFields {
-			clauses = append(clauses, termQuery(folded, f.name+foldSuffix, f.weight*boostFolded))
-		}
+		clauses = append(clauses, p.termClauses(folded, foldSuffix, boostFolded)...)
 	}
 	if parts := p.g.lex.parts(w); len(parts) > 1 {
 		var pq []query.Query
@@ -213,6 +208,9 @@ func (p *planner) wordQuery(w string, full bool) (q query.Query, fix string) {
 	}
 	if full && df <= rareDocs {
 		clauses, fix = p.typoClauses(w, df, clauses)
+	}
+	if len(clauses) == 0 {
+		return query.NewMatchNoneQuery(), fix
 	}
 	return query.NewDisjunctionQuery(clauses), fix
 }
@@ -237,9 +235,7 @@ func (p *planner) typoClauses(w string, df int, clauses []query.Query) ([]query.
 			continue
 		}
 		seen[f] = true
-		for _, fl := range textFields {
-			clauses = append(clauses, termQuery(f, fl.name+foldSuffix, fl.weight*boostFuzzy))
-		}
+		clauses = append(clauses, p.termClauses(f, foldSuffix, boostFuzzy)...)
 	}
 	return clauses, fix
 }
@@ -287,23 +283,43 @@ func (p *planner) joined(words []string) (string, bool) {
 	return "", false
 }
 
+// termClauses matches t in each text field (with suffix: its folded twin)
+// that holds it, weighted by the field's weight times boost. Fields without
+// t get no clause: a disjunction scales its score by the share of clauses
+// that match, so a clause that cannot match would only dilute the others.
+func (p *planner) termClauses(t, suffix string, boost float64) []query.Query {
+	var out []query.Query
+	for _, f := range textFields {
+		if p.fieldFreq(t, f.name+suffix) > 0 {
+			out = append(out, termQuery(t, f.name+suffix, f.weight*boost))
+		}
+	}
+	return out
+}
+
 // docFreq returns how many proposals hold t in the text field (with suffix:
 // its folded twin) where it is most common.
 func (p *planner) docFreq(t, suffix string) int {
 	n := 0
 	for _, f := range textFields {
-		key := f.name + suffix + "\x00" + t
-		c, ok := p.df[key]
-		if !ok {
-			if r, err := p.reader.TermFieldReader(p.ctx, []byte(t), f.name+suffix, false, false, false); err == nil {
-				c = int(r.Count())
-				r.Close()
-			}
-			p.df[key] = c
-		}
-		n = max(n, c)
+		n = max(n, p.fieldFreq(t, f.name+suffix))
 	}
 	return n
+}
+
+// fieldFreq returns how many proposals hold t in field.
+func (p *planner) fieldFreq(t, field string) int {
+	key := field + "\x00" + t
+	if c, ok := p.df[key]; ok {
+		return c
+	}
+	c := 0
+	if r, err := p.reader.TermFieldReader(p.ctx, []byte(t), field, false, false, false); err == nil {
+		c = int(r.Count())
+		r.Close()
+	}
+	p.df[key] = c
+	return c
 }
 
 // phraseQuery matches words in this order in a title, summary, tag or description.
