@@ -38,6 +38,19 @@ func TestBrowser(t *testing.T) {
 		c.screenshot("soegning")
 	})
 
+	t.Run("SearchAsYouType", func(t *testing.T) {
+		c.t = t
+		c.open("/soeg")
+		c.do(chromedp.SendKeys(chromedp.CSS("#q"), "hjemmepleje"))
+		c.waitFor(`location.search.includes("q=hjemmepleje") && document.querySelector(".hits mark") !== null`)
+		if !c.eval(`document.querySelector("#sort").selectedOptions[0].textContent === "Bedst match"`) {
+			t.Error("the order did not follow the words to Bedst match")
+		}
+		if !c.eval(`document.activeElement.id === "q" && document.querySelector("#live-status").textContent.includes("forslag fundet")`) {
+			t.Fatal("typing lost the focus or the result count was not announced")
+		}
+	})
+
 	t.Run("EstimateForAnotherMunicipality", func(t *testing.T) {
 		c.t = t
 		pr := app.firstPublished(t)

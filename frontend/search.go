@@ -112,6 +112,9 @@ type searchPage struct {
 	CorrectedURL string
 	// ClearURL keeps the words but drops every filter.
 	ClearURL string
+	// SortDefaulted is set when the URL names no order, so that the live
+	// search lets the order follow the words.
+	SortDefaulted bool
 	// Export links are empty when the API offers no export.
 	ExportCSV, ExportXLSX string
 	PolicyAreas           []domain.Option
@@ -143,7 +146,8 @@ type option struct {
 // pages. Invalid parameters are shown next to the search form.
 func (h *handler) handleSearch(c echo.Context) error {
 	f := parseSearchForm(c.QueryParams())
-	p := &searchPage{base: base{Title: "Søg i idébanken", Nav: "search"}, Form: f, PolicyAreas: domain.PolicyAreas}
+	p := &searchPage{base: base{Title: "Søg i idébanken", Nav: "search"}, Form: f, PolicyAreas: domain.PolicyAreas,
+		SortDefaulted: f.Sort == ""}
 	req, err := f.request()
 	if err == nil {
 		p.Result, err = h.svc.Search(c.Request().Context(), principalOf(c), req)

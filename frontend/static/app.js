@@ -5,6 +5,7 @@
   // Filters and sort submit their form when changed.
   document.addEventListener("change", function (ev) {
     var el = ev.target;
+    if (el.name === "sort") el.removeAttribute("data-default");
     if (el.hasAttribute && el.hasAttribute("data-autosubmit") && el.form) {
       search(el.form);
     }
@@ -20,13 +21,20 @@
     timer = setTimeout(function () { search(el.form); }, 300);
   });
 
+  var latest = 0; // only the newest answer is shown when several overlap
   function search(form) {
     if (!form.hasAttribute("data-live-search")) { form.submit(); return; }
     var params = new URLSearchParams(new FormData(form));
+    // An order the user never chose follows the words: relevance with
+    // words, newest without.
+    var sort = form.querySelector("select[name=sort][data-default]");
+    if (sort) params.delete("sort");
     var url = form.action + "?" + params.toString();
+    var seq = ++latest;
     fetch(url, { headers: { "Accept": "text/html" }, credentials: "same-origin" })
       .then(function (r) { return r.text(); })
       .then(function (html) {
+        if (seq !== latest) return;
         var doc = new DOMParser().parseFromString(html, "text/html");
         var fresh = doc.querySelector(".search-layout");
         var old = document.querySelector(".search-layout");
