@@ -250,3 +250,19 @@ func TestReindex_RebuildsOnDemandAndRespectsTheLock(t *testing.T) {
 		t.Errorf("reindex while open: %v, want ErrLocked", err)
 	}
 }
+
+func TestReconcile_KeepsAnIndexThatOnlyLacksPendingWrites(t *testing.T) {
+	f, ps := built(t)
+	before := generationDir(t, f.dir)
+	in := testutil.ValidProposalInput()
+	text("Genbrug af kørestole", "Depot.", "Kørestole.")(&in)
+	extra := testutil.MustCreatePublished(t, f.svc, in) // its outbox entry is still pending
+	if f.reopen(t) {
+		t.Error("degraded after opening a current index")
+	}
+	if after := generationDir(t, f.dir); after != before {
+		t.Errorf("pending writes caused a rebuild: %s → %s", before, after)
+	}
+	f.drain()
+	f.mustHoldExactly(t, append(ps, extra))
+}

@@ -13,12 +13,13 @@ import (
 
 // Reconcile makes the index match the database: it rebuilds when the index
 // was missing, corrupt or outdated at Open, or when its (id, version) set
-// differs from src's published proposals. Run it once at start-up, in a
-// goroutine: searches answer from the old index meanwhile and Ready reports
-// ErrDegraded until it is done.
+// differs from src's published proposals (proposals with pending outbox
+// entries aside: the Indexer brings those up to date). Run it once at
+// start-up, in a goroutine: searches answer from the old index meanwhile
+// and Ready reports ErrDegraded until it is done.
 func (x *Index) Reconcile(ctx context.Context, src domain.IndexSource, progress func(done, total int)) error {
 	if !x.stale.Load() {
-		ok, err := x.Consistent(ctx, src)
+		ok, err := x.consistentBut(ctx, src, true)
 		if err == nil && ok {
 			return nil
 		}
@@ -37,6 +38,29 @@ func (x *Index) Reconcile(ctx context.Context, src domain.IndexSource, progress 
 // Consistent reports whether the index holds exactly src's published
 // proposals, each at its current version.
 func (x *Index) Consistent(ctx context.Context, src domain.IndexSource) (bool, error) {
+	return x.consistentBut(ctx, src, false)
+}
+
+// maxPendingChecked is how many pending outbox entries consistentBut
+// looks at; with more, it reports a difference.
+const maxPendingChecked = 10000
+
+// consistentBut is Consistent, leaving out the proposals with pending
+// outbox entries when skipPending is set.
+func (x *Index) consistentBut(ctx context.Context, src domain.IndexSource, skipPending bool) (bool, error) {
+	pending := map[string]bool{}
+	if skipPending {
+		es, err := src.PendingOutbox(ctx, maxPendingChecked)
+		if err != nil {
+			return false, fmt.Errorf("search: consistency: %w", err)
+		}
+		if len(es) == maxPendingChecked {
+			return false, nil
+		}
+		for _, e := range es {
+			pending[e.ProposalID] = true
+		}
+	}
 	want, err := src.PublishedVersions(ctx)
 	if err != nil {
 		return false, fmt.Errorf("search: consistency: %w", err)
@@ -45,11 +69,13 @@ func (x *Index) Consistent(ctx context.Context, src domain.IndexSource) (bool, e
 	if err != nil {
 		return false, err
 	}
-	if len(have) != len(want) {
-		return false, nil
-	}
 	for id, v := range want {
-		if have[id] != v {
+		if !pending[id] && have[id] != v {
+			return false, nil
+		}
+	}
+	for id := range have {
+		if _, ok := want[id]; !ok && !pending[id] {
 			return false, nil
 		}
 	}
