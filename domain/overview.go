@@ -21,31 +21,24 @@ func (s *Service) Overview(ctx context.Context, n int) (*Overview, error) {
 	if err != nil {
 		return nil, err
 	}
-	o := &Overview{Municipalities: len(ms)}
-	withProposals := map[string]bool{}
-	f := ProposalFilter{Sort: SortPerResident, PerPage: MaxPerPage}
-	for f.Page = 1; ; f.Page++ {
-		page, err := s.ListProposals(ctx, Public, f)
-		if err != nil {
-			return nil, err
-		}
-		for _, p := range page.Items {
-			o.TotalDKK += p.FullEffectDKK
-			withProposals[p.Municipality.Code] = true
-			if len(o.Top) < n {
-				o.Top = append(o.Top, p)
-			}
-		}
-		o.Published = page.Total
-		if f.Page*f.PerPage >= page.Total {
-			break
-		}
-	}
-	o.MunicipalitiesWithProposals = len(withProposals)
-	newest, err := s.ListProposals(ctx, Public, ProposalFilter{Sort: SortNewest, PerPage: max(n, 1)})
+	totals, err := s.Comparison.PublishedTotals(ctx, FigureQuery{})
 	if err != nil {
 		return nil, err
 	}
-	o.Newest = newest.Items
+	o := &Overview{Municipalities: len(ms), MunicipalitiesWithProposals: len(totals)}
+	for _, t := range totals {
+		o.Published += t.ProposalCount
+		o.TotalDKK += t.TotalDKK
+	}
+	for _, l := range []struct {
+		sort ListSort
+		dst  *[]*Proposal
+	}{{SortPerResident, &o.Top}, {SortNewest, &o.Newest}} {
+		page, err := s.ListProposals(ctx, Public, ProposalFilter{Sort: l.sort, PerPage: max(n, 1)})
+		if err != nil {
+			return nil, err
+		}
+		*l.dst = page.Items
+	}
 	return o, nil
 }
