@@ -36,6 +36,7 @@ type handler struct {
 	exports bool
 }
 
+// newHandler parses the templates and looks at which API routes exist.
 func newHandler(e *echo.Echo, svc *domain.Service, o Options) *handler {
 	h := &handler{svc: svc, tmpl: mustEngine(), log: o.Logger}
 	if h.log == nil {

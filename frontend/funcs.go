@@ -14,6 +14,7 @@ import (
 // denmark is the time zone dates and times are shown in.
 var denmark = mustLocation("Europe/Copenhagen")
 
+// mustLocation loads a time zone from the embedded database.
 func mustLocation(name string) *time.Location {
 	loc, err := time.LoadLocation(name)
 	if err != nil {

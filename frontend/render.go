@@ -48,6 +48,7 @@ func mustEngine() *engine {
 	return e
 }
 
+// isShared reports whether a template file is part of every page.
 func isShared(name string) bool {
 	for _, s := range sharedTemplates {
 		if s == name {
@@ -78,6 +79,7 @@ type base struct {
 	CSRF string
 }
 
+// layout returns the frame data of the page.
 func (b *base) layout() *base { return b }
 
 // page is a page struct: it embeds base.

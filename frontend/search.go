@@ -241,6 +241,7 @@ func effectiveSort(f searchForm) string {
 	return string(domain.SearchNewest)
 }
 
+// sortOptions returns the orders offered; relevance only with words.
 func sortOptions(f searchForm) []option {
 	var out []option
 	for _, o := range sortLabels {

@@ -120,6 +120,7 @@ func validCSRF(c echo.Context) bool {
 	return want != "" && subtle.ConstantTimeCompare([]byte(got), []byte(want)) == 1
 }
 
+// newCSRFToken returns a random token for a visitor's forms.
 func newCSRFToken() (string, error) {
 	var b [32]byte
 	if _, err := rand.Read(b[:]); err != nil {
