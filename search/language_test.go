@@ -227,4 +227,8 @@ func TestSearch_QuotedPhraseNeedsTheWordsTogether(t *testing.T) {
 	if res := f.search("fælles indkøb"); res.Total != 2 {
 		t.Errorf("without quotes total %d, want 2", res.Total)
 	}
+	t.Run("WrittenAsOneCompound", func(t *testing.T) {
+		routes := f.publish(text("Optimerede hjemmeplejeruter", "Kørelister.", "Planlægning."))
+		f.mustFindFirst(t, `"hjemmepleje ruter"`, routes[0])
+	})
 }

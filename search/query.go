@@ -78,7 +78,7 @@ func (p *planner) planText(text string) textPlan {
 	var prefix []string
 	for _, m := range phraseRE.FindAllStringSubmatch(text, maxPhrases) {
 		if words := capWords(p.g.az.wordsOf(m[1]), maxPhrase); len(words) > 0 {
-			must = append(must, p.phraseQuery(strings.Join(words, " ")))
+			must = append(must, p.phraseQuery(words))
 			prefix = append(prefix, `"`+strings.Join(words, " ")+`"`)
 		}
 	}
@@ -322,14 +322,22 @@ func (p *planner) fieldFreq(t, field string) int {
 	return c
 }
 
-// phraseQuery matches words in this order in a title, summary, tag or description.
-func (p *planner) phraseQuery(phrase string) query.Query {
+// phraseQuery matches words in this order in a title, summary, tag or
+// description, or written together as one indexed compound.
+func (p *planner) phraseQuery(words []string) query.Query {
 	var qs []query.Query
 	for _, f := range []string{fTitle, fSummary, fTags, fDescription} {
-		q := query.NewMatchPhraseQuery(phrase)
+		q := query.NewMatchPhraseQuery(strings.Join(words, " "))
 		q.SetField(f)
 		q.SetBoost(boostPhrase)
 		qs = append(qs, q)
+	}
+	if len(words) > 1 && len(words) <= maxJoin {
+		if j, ok := p.joined(words); ok {
+			if q, _ := p.wordQuery(j, false); q != nil {
+				qs = append(qs, boosted(q, boostPhrase))
+			}
+		}
 	}
 	return query.NewDisjunctionQuery(qs)
 }
