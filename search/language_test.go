@@ -227,6 +227,21 @@ func TestSearch_QuotedPhraseNeedsTheWordsTogether(t *testing.T) {
 	if res := f.search("fælles indkøb"); res.Total != 2 {
 		t.Errorf("without quotes total %d, want 2", res.Total)
 	}
+	t.Run("InSummaryAndTags", func(t *testing.T) {
+		ps := f.publish(
+			text("Billigere kontorartikler", "Et fælles indkøb for alle skoler.", "Papir."),
+			func(in *domain.ProposalInput) {
+				text("Billigere papir", "Ét udbud.", "Papir.")(in)
+				in.Tags = []string{"fælles indkøb"}
+			},
+		)
+		res := f.search(`"fælles indkøb"`)
+		for _, p := range ps {
+			if !slices.Contains(ids(res), p.ID) {
+				t.Errorf("%q not found by the phrase: %v", p.Title, titles(res))
+			}
+		}
+	})
 	t.Run("WrittenAsOneCompound", func(t *testing.T) {
 		routes := f.publish(text("Optimerede hjemmeplejeruter", "Kørelister.", "Planlægning."))
 		f.mustFindFirst(t, `"hjemmepleje ruter"`, routes[0])

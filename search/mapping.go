@@ -11,7 +11,7 @@ import (
 
 // mappingRevision changes whenever the mapping, the analysis or what a
 // document holds changes; an index with another version is rebuilt.
-const mappingRevision = "6"
+const mappingRevision = "7"
 
 // mappingVersion is mappingRevision plus a digest of the curated compound
 // list, which shapes what is indexed.
@@ -86,11 +86,13 @@ func buildMapping() (*mapping.IndexMappingImpl, error) {
 	doc := bleve.NewDocumentStaticMapping()
 	stored := map[string]bool{fTitle: true, fSummary: true, fTags: true, fDescription: true, fMunicipality: true}
 	highlighted := map[string]bool{fTitle: true, fDescription: true}
+	// Quoted phrases need term positions in every field they search.
+	phrased := map[string]bool{fTitle: true, fSummary: true, fTags: true, fDescription: true}
 	for _, tf := range textFields {
 		exact := bleve.NewTextFieldMapping()
 		exact.Analyzer = analyzerExact
 		exact.Store = stored[tf.name] || highlighted[tf.name]
-		exact.IncludeTermVectors = highlighted[tf.name]
+		exact.IncludeTermVectors = phrased[tf.name]
 		exact.DocValues, exact.IncludeInAll = false, false
 		folded := bleve.NewTextFieldMapping()
 		folded.Name = tf.name + foldSuffix
