@@ -14,7 +14,7 @@ import (
 // search load would measure the CPU queue, not the indexer).
 const (
 	freshWriters  = 2
-	freshSearches = 20 // per second
+	freshSearches = 10 // per second
 	pollEvery     = 5 * time.Millisecond
 	visibleWithin = 10 * time.Second
 )

@@ -97,8 +97,11 @@ type OpenLoopRow struct {
 
 // MemoryStats are the resident set sizes of the process.
 type MemoryStats struct {
-	// SteadyRSSMiB is the largest resident set seen while serving searches.
+	// SteadyRSSMiB is the largest resident set seen while serving searches,
+	// mapped index files included.
 	SteadyRSSMiB float64 `json:"steady_rss_mib"`
+	// SteadyAnonMiB is the anonymous part of it: the Go heap and stacks.
+	SteadyAnonMiB float64 `json:"steady_anon_rss_mib"`
 }
 
 // FreshnessStats is the delay from a publish returning to the proposal

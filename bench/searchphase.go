@@ -26,7 +26,7 @@ func (e *env) ways() []way {
 // way side by side with PostgreSQL FTS.
 func runSearch(ctx context.Context, cfg Config, e *env, q Queries, rep *Report, p *progress) {
 	rss := sampleRSS(250 * time.Millisecond)
-	defer func() { rep.Memory.SteadyRSSMiB = rss.Stop() }()
+	defer func() { rep.Memory.SteadyRSSMiB, rep.Memory.SteadyAnonMiB = rss.Stop() }()
 	ways := e.ways()
 	for _, w := range ways {
 		p.update("warm up: %s", w.via)

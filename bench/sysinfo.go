@@ -81,8 +81,11 @@ func procField(path, key string) int64 {
 	return 0
 }
 
-// rssMiB returns the process's resident set now.
-func rssMiB() float64 { return float64(procField("/proc/self/status", "VmRSS:")) / 1024 }
+// rssMiB returns the process's resident set now, and the part of it that
+// is anonymous memory (the heap), as opposed to mapped index files.
+func rssMiB() (all, anon float64) {
+	return float64(procField("/proc/self/status", "VmRSS:")) / 1024, float64(procField("/proc/self/status", "RssAnon:")) / 1024
+}
 
 // peakRSSMiB returns the process's peak resident set (since the last resetPeakRSS).
 func peakRSSMiB() float64 { return float64(procField("/proc/self/status", "VmHWM:")) / 1024 }
@@ -94,10 +97,11 @@ func resetPeakRSS() {
 
 // rssSampler records the largest resident set seen while it runs.
 type rssSampler struct {
-	mu   sync.Mutex
-	max  float64
-	stop chan struct{}
-	done chan struct{}
+	mu      sync.Mutex
+	max     float64
+	maxAnon float64
+	stop    chan struct{}
+	done    chan struct{}
 }
 
 func sampleRSS(every time.Duration) *rssSampler {
@@ -107,9 +111,9 @@ func sampleRSS(every time.Duration) *rssSampler {
 		t := time.NewTicker(every)
 		defer t.Stop()
 		for {
-			r := rssMiB()
+			r, anon := rssMiB()
 			s.mu.Lock()
-			s.max = max(s.max, r)
+			s.max, s.maxAnon = max(s.max, r), max(s.maxAnon, anon)
 			s.mu.Unlock()
 			select {
 			case <-s.stop:
@@ -121,11 +125,12 @@ func sampleRSS(every time.Duration) *rssSampler {
 	return s
 }
 
-// Stop ends sampling and returns the largest resident set seen, in MiB.
-func (s *rssSampler) Stop() float64 {
+// Stop ends sampling and returns the largest resident set and anonymous
+// resident set seen, in MiB.
+func (s *rssSampler) Stop() (all, anon float64) {
 	close(s.stop)
 	<-s.done
-	return s.max
+	return s.max, s.maxAnon
 }
 
 // dirBytes returns the size of the files under dir.

@@ -27,7 +27,7 @@ func (r *Report) WriteTables(w io.Writer) {
 		{"index size", mib(b.IndexBytes), mib(b.Postgres.SizeBytes), x(b.SizeVsPG)},
 		{"index size ÷ raw text", x(b.SizeVsText), x(float64(b.Postgres.SizeBytes) / float64(max(b.TextBytes, 1))), ""},
 		{"peak RSS during build", fmt.Sprintf("%.0f MiB", b.PeakRSSMiB), "", ""},
-		{"steady RSS while searching", fmt.Sprintf("%.0f MiB", r.Memory.SteadyRSSMiB), "", ""},
+		{"steady RSS while searching (of it anonymous)", fmt.Sprintf("%.0f MiB (%.0f MiB)", r.Memory.SteadyRSSMiB, r.Memory.SteadyAnonMiB), "", ""},
 	})
 
 	var rows [][]string
