@@ -30,10 +30,10 @@ func fullPage() *domain.SearchResult {
 	for i := range 20 {
 		res.Hits = append(res.Hits, domain.SearchHit{
 			ID: fmt.Sprintf("0190f3c4-7b1e-7c3a-9d2f-%012d", i), Ref: fmt.Sprintf("IB-2025-%04d", i+1),
-			Title:          "Samlede hjemmeplejeruter med digital ruteplanlægning",
-			Summary:        "Hjemmeplejen planlægger ruterne digitalt og samler besøgene i nærområder, så medarbejderne kører færre kilometer.",
-			Municipality:   domain.MunicipalityRef{Code: "250", Name: "Frederikssund", Region: "Region Hovedstaden"},
-			PolicyArea:     "aeldre-og-sundhed", MeasureType: "digitalisering",
+			Title:        "Samlede hjemmeplejeruter med digital ruteplanlægning",
+			Summary:      "Hjemmeplejen planlægger ruterne digitalt og samler besøgene i nærområder, så medarbejderne kører færre kilometer.",
+			Municipality: domain.MunicipalityRef{Code: "250", Name: "Frederikssund", Region: "Region Hovedstaden"},
+			PolicyArea:   "aeldre-og-sundhed", MeasureType: "digitalisering",
 			PerResidentOre: 1967, FullEffectDKK: 900_000, BudgetYear: 2025, AdoptionCount: 3, Score: 7.4321,
 			Highlights: map[string][]string{
 				"title":       {"Samlede <mark>hjemmeplejeruter</mark> med digital ruteplanlægning"},
