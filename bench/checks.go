@@ -1,5 +1,11 @@
 package bench
 
+import "time"
+
+// cutoffSlack is how far past its deadline a cut-off query may end and
+// still count as cut off cleanly.
+const cutoffSlack = 50 * time.Millisecond
+
 // checkTargets compares a report with the performance targets (set for
 // 100k proposals on two cores; smaller runs are checked against the same
 // numbers).
@@ -36,6 +42,7 @@ func checkTargets(r *Report) []TargetCheck {
 		atLeast("searches/s at concurrency 8 (in-process)", c8.PerSecond, 1000, "/s"),
 		atLeast("throughput vs ranked PostgreSQL FTS at concurrency 8", c8.VsPG, 5, "×"),
 		atMost("pathological queries over 200 ms (in-process)", float64(patho.Over), 0, "queries"),
+		atMost("slowest pathological query with a 200 ms deadline (answered or cut off)", r.Cutoff.Max, ms(pathologicalLimit+cutoffSlack), "ms"),
 		atLeast("full index rebuild", r.Build.DocsPerSec, 2000, "docs/s"),
 		atMost("index size vs raw text", r.Build.SizeVsText, 1.5, "×"),
 		atMost("steady RSS while searching", r.Memory.SteadyRSSMiB, 1024, "MiB"),

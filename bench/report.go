@@ -23,9 +23,12 @@ type Report struct {
 	// shared machine was.
 	LoadAverage [2]string `json:"load_average"`
 
-	Corpus     CorpusStats         `json:"corpus"`
-	Build      BuildStats          `json:"index_build"`
-	Search     []SearchRow         `json:"search"`
+	Corpus CorpusStats `json:"corpus"`
+	Build  BuildStats  `json:"index_build"`
+	Search []SearchRow `json:"search"`
+	// Cutoff is the pathological set in-process with a 200 ms deadline:
+	// errors are the queries cut off, Max how long the slowest took.
+	Cutoff     Latency             `json:"pathological_with_200ms_deadline"`
 	Throughput []ThroughputRow     `json:"throughput"`
 	OpenLoop   []OpenLoopRow       `json:"open_loop"`
 	Memory     MemoryStats         `json:"memory"`

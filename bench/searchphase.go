@@ -55,6 +55,8 @@ func runSearch(ctx context.Context, cfg Config, e *env, q Queries, rep *Report, 
 			}
 		}
 	}
+	p.update("pathological queries with a %s deadline", pathologicalLimit)
+	rep.Cutoff = Sequential(ctx, ServiceSearch(e.svc), q.Pathological, 0, pathologicalLimit, 0)
 	p.done("search latency: %s", summarise(rep.Search))
 
 	for _, c := range cfg.Concurrency {

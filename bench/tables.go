@@ -35,6 +35,8 @@ func (r *Report) WriteTables(w io.Writer) {
 		l := s.Latency
 		rows = append(rows, []string{s.Set, s.Via, f2(l.P50), f2(l.P95), f2(l.P99), f2(l.Max), strconv.Itoa(l.Over), errs(l), x(s.P50VsPG), x(s.P99VsPG), f2(l.CPUPerOpMS)})
 	}
+	cut := r.Cutoff
+	rows = append(rows, []string{"pathological", ViaInProcess + ", 200 ms deadline", f2(cut.P50), f2(cut.P95), f2(cut.P99), f2(cut.Max), "", fmt.Sprintf("%d cut off", cut.Errors), "", "", f2(cut.CPUPerOpMS)})
 	table(w, []string{"set", "search, single client", "p50 ms", "p95 ms", "p99 ms", "max ms", "> 200 ms", "errors", "p50 ÷ PG", "p99 ÷ PG", "CPU ms/query"}, rows)
 
 	rows = nil
