@@ -36,6 +36,7 @@ func openApp(ctx context.Context, cfg Config, log *slog.Logger) (*app, error) {
 		Proposals:      db,
 		Municipalities: db,
 		Comparison:     db,
+		Curation:       db,
 		Users:          db,
 		Hasher:         password.New(password.DefaultOptions),
 		Sessions:       db,

@@ -43,6 +43,7 @@ func commands() []command {
 		{"migrate", "[flags]", "create or update the database schema and reference data", runMigrate},
 		{"user create", "--email E --role R [--municipality CODE] [--password P]", "create a user (prints a generated password when none is given)", runUserCreate},
 		{"token create", "--email E [--name N]", "create an API token for a user; the token is printed alone on the last line", runTokenCreate},
+		{"reindex", "[flags]", "rebuild the search index from the database (with the server stopped)", runReindex},
 		{"healthcheck", "[--url URL]", "check that a running server answers /healthz (for container health checks)", runHealthcheck},
 		{"bench", "--size N --postgres URL [--out DIR]", "run the benchmark suite on a generated corpus, side by side with PostgreSQL full-text search", runBench},
 	}

@@ -45,7 +45,18 @@ func runServe(ctx context.Context, cl *cli, args []string) (err error) {
 		}
 	}
 
-	srv := api.NewServer(a.svc, api.Options{Logger: log, Ready: a.db.Ping, RequestTimeout: cfg.RequestTimeout})
+	si, err := startSearch(ctx, a, cfg)
+	if err != nil {
+		return err
+	}
+	defer closeInto(&err, si)
+	ready := func(ctx context.Context) error {
+		if err := a.db.Ping(ctx); err != nil {
+			return err
+		}
+		return si.ix.Ready()
+	}
+	srv := api.NewServer(a.svc, api.Options{Logger: log, Ready: ready, RequestTimeout: cfg.RequestTimeout})
 	frontend.Register(srv.Echo(), a.svc, frontend.Options{Logger: log})
 	ln, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {
