@@ -174,8 +174,9 @@ func newGormLogger(log *slog.Logger) logger.Interface {
 	})}
 }
 
-// quietLogger is a gorm logger that does not report unique violations,
-// which are expected outcomes (a taken email or external key), not faults.
+// quietLogger is a gorm logger that does not report unique violations
+// (a taken email or external key) or cancelled contexts (a client that went
+// away, a shutdown): they are expected outcomes, not faults.
 type quietLogger struct{ logger.Interface }
 
 func (l quietLogger) LogMode(level logger.LogLevel) logger.Interface {
@@ -183,7 +184,7 @@ func (l quietLogger) LogMode(level logger.LogLevel) logger.Interface {
 }
 
 func (l quietLogger) Trace(ctx context.Context, begin time.Time, fc func() (string, int64), err error) {
-	if errors.Is(err, gorm.ErrDuplicatedKey) {
+	if errors.Is(err, gorm.ErrDuplicatedKey) || errors.Is(err, context.Canceled) {
 		err = nil
 	}
 	l.Interface.Trace(ctx, begin, fc, err)
