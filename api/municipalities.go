@@ -17,11 +17,12 @@ func (s *Server) handleMunicipalityList(c echo.Context) error {
 }
 
 // handleMunicipalityGet answers GET /api/v1/municipalities/{code} with the
-// municipality and its published figures.
+// municipality, its published figures and its rank nationally and in each
+// of its peer groups.
 func (s *Server) handleMunicipalityGet(c echo.Context) error {
-	p, err := s.svc.MunicipalityProfile(c.Request().Context(), c.Param("code"))
+	st, err := s.svc.MunicipalityStanding(c.Request().Context(), c.Param("code"))
 	if err != nil {
 		return err
 	}
-	return writeJSON(c, http.StatusOK, toMunicipalityProfileResponse(p))
+	return writeCacheable(c, toMunicipalityStandingResponse(st), true)
 }

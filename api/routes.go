@@ -28,4 +28,5 @@ func (s *Server) routes() {
 	v1.POST("/proposals/:id/archive", s.handleProposalTransition(domain.ActionArchive))
 	v1.POST("/proposals/:id/reject", s.handleProposalReject)
 	v1.GET("/proposals/:id/history", s.handleProposalHistory)
+	s.registerComparisonRoutes(v1)
 }
