@@ -160,6 +160,11 @@ type proposalResponse struct {
 	CreatedAt      time.Time          `json:"created_at"`
 	UpdatedAt      time.Time          `json:"updated_at"`
 	PublishedAt    *time.Time         `json:"published_at"`
+	// SubmittedAt and AgeDays tell the editor queue when a proposal was
+	// submitted and how many days it has waited (staff of its
+	// municipality and editors only).
+	SubmittedAt *time.Time `json:"submitted_at,omitempty"`
+	AgeDays     *int       `json:"age_days,omitempty"`
 }
 
 // municipalityRefRes is the short form of a municipality inside a proposal.
@@ -196,6 +201,7 @@ func toProposalResponse(pr *domain.Proposal, viewer domain.Principal) proposalRe
 	}
 	if viewer.CanSeeHistory(pr) {
 		r.RejectReason = pr.RejectReason
+		r.SubmittedAt, r.AgeDays = queueFields(pr, time.Now())
 	}
 	if pr.PublishedAt != nil {
 		t := pr.PublishedAt.UTC()
@@ -212,12 +218,15 @@ type revisionResponse struct {
 	At         time.Time        `json:"at"`
 	Reason     string           `json:"reason"`
 	State      proposalResponse `json:"state"`
+	// Changes are the fields this revision changed, from the one before.
+	Changes []fieldChangeResponse `json:"changes"`
 }
 
 func toRevisionResponse(rev *domain.Revision, viewer domain.Principal) revisionResponse {
 	return revisionResponse{
 		Version: rev.Version, Action: string(rev.Action), ActorEmail: rev.ActorEmail,
 		At: rev.At.UTC(), Reason: rev.Reason, State: toProposalResponse(&rev.State, viewer),
+		Changes: []fieldChangeResponse{},
 	}
 }
 

@@ -48,7 +48,7 @@ var (
 	kindConflict        = problemKind{http.StatusConflict, "conflict", "Konflikt", "Ændringen strider mod eksisterende data, fx en ekstern nøgle, der allerede er brugt."}
 	kindTransition      = problemKind{http.StatusConflict, "invalid_transition", "Ugyldigt statusskift", "Handlingen er ikke mulig fra forslagets nuværende status."}
 	kindVersion         = problemKind{http.StatusPreconditionFailed, "version_conflict", "Forældet version", "Forslaget er ændret, siden du hentede det. Hent det igen (se headeren ETag), og prøv igen."}
-	kindTooLarge        = problemKind{http.StatusRequestEntityTooLarge, "payload_too_large", "For stort indhold", "Indholdet må højst fylde 1 MiB."}
+	kindTooLarge        = problemKind{http.StatusRequestEntityTooLarge, "payload_too_large", "For stort indhold", "Indholdet må højst fylde 1 MiB (en importfil 50 MiB)."}
 	kindUnsupported     = problemKind{http.StatusUnsupportedMediaType, "unsupported_media_type", "Ukendt indholdstype", "Send indholdet som application/json."}
 	kindPrecondition    = problemKind{http.StatusPreconditionRequired, "precondition_required", "If-Match mangler", "Send headeren If-Match med forslagets ETag, fx If-Match: \"3\"."}
 	kindRateLimited     = problemKind{http.StatusTooManyRequests, "rate_limited", "For mange forespørgsler", "Vent lidt, og prøv igen."}

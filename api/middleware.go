@@ -45,7 +45,11 @@ func panicError(_ echo.Context, err error, stack []byte) error {
 // handlers pass to the service, carries it down to the database.
 func (s *Server) deadline(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
-		ctx, cancel := context.WithTimeout(c.Request().Context(), s.timeout)
+		timeout := s.timeout
+		if c.Path() == routeImports {
+			timeout = max(timeout, importTimeout) // a file of thousands of rows
+		}
+		ctx, cancel := context.WithTimeout(c.Request().Context(), timeout)
 		defer cancel()
 		c.SetRequest(c.Request().WithContext(ctx))
 		return next(c)

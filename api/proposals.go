@@ -49,11 +49,15 @@ func (s *Server) handleProposalList(c echo.Context) error {
 	return writeJSON(c, http.StatusOK, listResponse[proposalResponse]{Items: items, Total: page.Total, Page: page.Page, PerPage: page.PerPage})
 }
 
-// handleProposalGet answers GET /api/v1/proposals/{id} with its ETag.
+// handleProposalGet answers GET /api/v1/proposals/{id} with its ETag; a
+// proposal merged into another answers 301 with the other's address.
 func (s *Server) handleProposalGet(c echo.Context) error {
 	pr, err := s.svc.GetProposal(c.Request().Context(), principal(c), c.Param("id"))
 	if err != nil {
 		return err
+	}
+	if pr.Status == domain.StatusMerged && pr.MergedInto != "" {
+		return c.Redirect(http.StatusMovedPermanently, c.Echo().Reverse(routeProposal, pr.MergedInto))
 	}
 	return writeProposal(c, http.StatusOK, pr)
 }

@@ -28,5 +28,6 @@ func (s *Server) routes() {
 	v1.POST("/proposals/:id/archive", s.handleProposalTransition(domain.ActionArchive))
 	v1.POST("/proposals/:id/reject", s.handleProposalReject)
 	v1.GET("/proposals/:id/history", s.handleProposalHistory)
+	s.registerCurationRoutes(v1)
 	s.registerComparisonRoutes(v1)
 }

@@ -68,7 +68,10 @@ func NewServer(svc *domain.Service, o Options) *Server {
 		middleware.RequestID(),
 		s.accessLog(),
 		middleware.RecoverWithConfig(middleware.RecoverConfig{LogErrorFunc: panicError}),
-		middleware.BodyLimit(strconv.Itoa(MaxBodyBytes)),
+		middleware.BodyLimitWithConfig(middleware.BodyLimitConfig{
+			Limit:   strconv.Itoa(MaxBodyBytes),
+			Skipper: func(c echo.Context) bool { return c.Path() == routeImports }, // limited by handleImport
+		}),
 		s.deadline,
 		s.authenticate,
 	)
