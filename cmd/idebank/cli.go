@@ -44,6 +44,8 @@ func commands() []command {
 		{"user create", "--email E --role R [--municipality CODE] [--password P]", "create a user (prints a generated password when none is given)", runUserCreate},
 		{"token create", "--email E [--name N]", "create an API token for a user; the token is printed alone on the last line", runTokenCreate},
 		{"reindex", "[flags]", "rebuild the search index from the database (with the server stopped)", runReindex},
+		{"import", "FILE [--dry-run] [--publish] [--skip-invalid]", "import proposals from a CSV, XLSX or JSON Lines file (see docs/import-template.csv)", runImport},
+		{"export", "[filters] [--format csv|xlsx] [--out FILE]", "export the published proposals matching search filters", runExport},
 		{"healthcheck", "[--url URL]", "check that a running server answers /healthz (for container health checks)", runHealthcheck},
 		{"bench", "--size N --postgres URL [--out DIR]", "run the benchmark suite on a generated corpus, side by side with PostgreSQL full-text search", runBench},
 	}
