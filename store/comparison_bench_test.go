@@ -44,6 +44,7 @@ func BenchmarkComparisonEndpoints(b *testing.B) {
 				"/api/v1/analysis/potential?top=10&budget_year=2025",
 				"/api/v1/analysis/potential?top=5&peer=similar&municipality=250",
 				"/api/v1/peer-groups/250",
+				"/api/v1/municipalities/250",
 			} {
 				b.Run(target, func(b *testing.B) { benchGet(b, srv, target) })
 			}
