@@ -42,7 +42,7 @@ func (s *Service) RecordAdoption(ctx context.Context, p Principal, id, code stri
 	if err := in.Validate(); err != nil {
 		return nil, false, err
 	}
-	now := s.now()
+	now := s.now().Truncate(time.Microsecond) // as stored, so the answer equals a later read
 	a := &Adoption{
 		ProposalID: pr.ID, Municipality: m.Ref(), Status: in.Status,
 		ExpectedDKK: in.ExpectedDKK, RealisedDKK: in.RealisedDKK, Note: in.Note,

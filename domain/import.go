@@ -139,6 +139,7 @@ func (s *Service) Import(ctx context.Context, p Principal, rows []ImportRow, opt
 		return rep, nil
 	}
 	if opt.DryRun {
+		rep.forgetNewIDs()
 		return rep, nil
 	}
 	if len(writes) > 0 {
@@ -178,6 +179,16 @@ func (r *ImportReport) count() {
 			r.Unchanged++
 		case ImportFailed:
 			r.Failed++
+		}
+	}
+}
+
+// forgetNewIDs clears the IDs of rows that would have been created: a dry
+// run creates nothing, so it has no IDs to report.
+func (r *ImportReport) forgetNewIDs() {
+	for i := range r.Rows {
+		if r.Rows[i].Result == ImportCreated {
+			r.Rows[i].ProposalID = ""
 		}
 	}
 }

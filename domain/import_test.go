@@ -164,7 +164,7 @@ func TestServiceImport(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if !rep.DryRun || rep.Imported || rep.Created != 1 || f.applied != 0 {
+		if !rep.DryRun || rep.Imported || rep.Created != 1 || f.applied != 0 || rep.Rows[0].ProposalID != "" {
 			t.Errorf("dry run: %+v, applied %d", rep, f.applied)
 		}
 		if diff := cmp.Diff([]int{1, 1}, calls); diff != "" {
