@@ -81,7 +81,7 @@ func TestProposalCreate(t *testing.T) {
 				wantStatus: 400,
 				wantBody: []string{`"code":"validation_failed"`, `{"pointer":"/budget_year","detail":"Skal være et helt tal."}`,
 					`{"pointer":"/savings/1/amount_dkk","detail":"Skal være et helt tal."}`, `{"pointer":"/summary","detail":"Feltet skal udfyldes."}`,
-					`"pointer":"/title"`, `"pointer":"/policy_area"`, `"pointer":"/savings/2/year"`, `"pointer":"/savings/2/amount_dkk"`,
+					`"pointer":"/title"`, `"pointer":"/policy_area"`, `"pointer":"/savings/2/amount_dkk"`,
 					`"pointer":"/tags/0"`, `"pointer":"/contact/email"`}},
 			{name: "UnknownMunicipality", method: http.MethodPost, target: "/api/v1/proposals", body: strings.Replace(proposalJSON, `"250"`, `"999"`, 1), headers: f.as(editor),
 				wantStatus: 400, wantBody: []string{`"pointer":"/municipality_code"`}},
