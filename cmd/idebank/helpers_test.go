@@ -208,3 +208,20 @@ func (s *runningServer) total(tb testing.TB, path string) int {
 	}
 	return list.Total
 }
+
+// waitReady polls /readyz until it answers 200: at first start the search
+// index is built in the background and /readyz says degraded meanwhile.
+func (s *runningServer) waitReady(tb testing.TB) {
+	tb.Helper()
+	deadline := time.Now().Add(60 * time.Second)
+	for {
+		status, body := s.do(tb, http.MethodGet, "/readyz", "", nil)
+		if status == http.StatusOK {
+			return
+		}
+		if status != http.StatusServiceUnavailable || time.Now().After(deadline) {
+			tb.Fatalf("GET /readyz: status=%d, want 200 within 60s; body %s", status, body)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}

@@ -35,9 +35,7 @@ func TestRun_ServeSeedsDemoOnceAndShutsDownGracefully(t *testing.T) {
 		if published == 0 {
 			t.Error("no published demo proposals")
 		}
-		if status, body := s.do(t, http.MethodGet, "/readyz", "", nil); status != http.StatusOK {
-			t.Errorf("GET /readyz: status=%d, want 200; body %s", status, body)
-		}
+		s.waitReady(t)
 		if out := MustRunCommand(t, env, "healthcheck", "--url", s.URL+"/healthz"); out != "ok\n" {
 			t.Errorf("healthcheck printed %q, want ok", out)
 		}
