@@ -30,4 +30,5 @@ func (s *Server) routes() {
 	v1.GET("/proposals/:id/history", s.handleProposalHistory)
 	s.registerCurationRoutes(v1)
 	s.registerComparisonRoutes(v1)
+	s.registerSearchRoutes(v1)
 }
