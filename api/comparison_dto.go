@@ -219,8 +219,9 @@ type standingResponse struct {
 // with its rank nationally and in each of its peer groups.
 type municipalityStandingResponse struct {
 	municipalityProfileResponse
-	NationalRank standingResponse   `json:"national_rank"`
-	PeerRanks    []standingResponse `json:"peer_ranks"`
+	NationalRank standingResponse     `json:"national_rank"`
+	PeerRanks    []standingResponse   `json:"peer_ranks"`
+	Adoptions    adoptedIdeasResponse `json:"adoptions"`
 }
 
 func toStandingResponse(s domain.Standing) standingResponse {
@@ -232,5 +233,6 @@ func toMunicipalityStandingResponse(st *domain.MunicipalityStanding) municipalit
 		municipalityProfileResponse: toMunicipalityProfileResponse(&st.MunicipalityProfile),
 		NationalRank:                toStandingResponse(st.National),
 		PeerRanks:                   mapItems(st.Peers, toStandingResponse),
+		Adoptions:                   toAdoptedIdeasResponse(st.Adoptions),
 	}
 }

@@ -87,10 +87,16 @@ type municipalityAdoptionResponse struct {
 
 // municipalityAdoptionsResponse is GET /municipalities/{code}/adoptions.
 type municipalityAdoptionsResponse struct {
-	Municipality municipalityRefRes             `json:"municipality"`
-	Items        []municipalityAdoptionResponse `json:"items"`
-	Total        int                            `json:"total"`
-	Totals       adoptionTotals                 `json:"totals"`
+	Municipality municipalityRefRes `json:"municipality"`
+	adoptedIdeasResponse
+}
+
+// adoptedIdeasResponse lists what a municipality uses with its totals; the
+// municipality profile carries it too.
+type adoptedIdeasResponse struct {
+	Items  []municipalityAdoptionResponse `json:"items"`
+	Total  int                            `json:"total"`
+	Totals adoptionTotals                 `json:"totals"`
 }
 
 // adoptionTotals sum the adopted and implemented adoptions.
@@ -101,11 +107,14 @@ type adoptionTotals struct {
 }
 
 func toMunicipalityAdoptionsResponse(l *domain.MunicipalityAdoptions) municipalityAdoptionsResponse {
-	r := municipalityAdoptionsResponse{
-		Municipality: municipalityRefRes(l.Municipality),
-		Items:        make([]municipalityAdoptionResponse, len(l.Items)),
-		Total:        len(l.Items),
-		Totals:       adoptionTotals{Count: l.CountedItems, ExpectedDKK: l.TotalExpectedDKK, RealisedDKK: l.TotalRealisedDKK},
+	return municipalityAdoptionsResponse{Municipality: municipalityRefRes(l.Municipality), adoptedIdeasResponse: toAdoptedIdeasResponse(l)}
+}
+
+func toAdoptedIdeasResponse(l *domain.MunicipalityAdoptions) adoptedIdeasResponse {
+	r := adoptedIdeasResponse{
+		Items:  make([]municipalityAdoptionResponse, len(l.Items)),
+		Total:  len(l.Items),
+		Totals: adoptionTotals{Count: l.CountedItems, ExpectedDKK: l.TotalExpectedDKK, RealisedDKK: l.TotalRealisedDKK},
 	}
 	for i := range l.Items {
 		r.Items[i] = municipalityAdoptionResponse{

@@ -54,6 +54,8 @@ func TestAdoptions(t *testing.T) {
 			{name: "CountOnProposal", method: http.MethodGet, target: "/api/v1/proposals/" + pr.ID, wantStatus: 200, wantBody: []string{`"adoption_count":1`}},
 			{name: "MunicipalityPage", method: http.MethodGet, target: "/api/v1/municipalities/101/adoptions",
 				wantStatus: 200, wantBody: []string{`"total":1`, `"totals":{"count":1,"expected_dkk":400000,"realised_dkk":0}`, `"proposal":{"id":"` + pr.ID}},
+			{name: "MunicipalityProfileListsAdoptedIdeas", method: http.MethodGet, target: "/api/v1/municipalities/101",
+				wantStatus: 200, wantBody: []string{`"adoptions":{"items":[{`, `"totals":{"count":1,"expected_dkk":400000,"realised_dkk":0}`, `"proposal":{"id":"` + pr.ID}},
 			{name: "UnknownMunicipalityPage", method: http.MethodGet, target: "/api/v1/municipalities/998/adoptions", wantStatus: 404},
 		})
 	})

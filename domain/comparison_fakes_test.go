@@ -20,7 +20,14 @@ var (
 )
 
 func (f *comparisonFake) service() *Service {
-	return &Service{Municipalities: f, Comparison: f, Proposals: proposalsFake{f: f}}
+	return &Service{Municipalities: f, Comparison: f, Proposals: proposalsFake{f: f}, Curation: noAdoptions{}}
+}
+
+// noAdoptions is a curation store in which no municipality adopted anything.
+type noAdoptions struct{ CurationStore }
+
+func (noAdoptions) ListMunicipalityAdoptions(context.Context, string) ([]MunicipalityAdoption, error) {
+	return nil, nil
 }
 
 func (f *comparisonFake) ListMunicipalities(context.Context) ([]Municipality, error) {

@@ -15,11 +15,12 @@ type Standing struct {
 }
 
 // MunicipalityStanding is a municipality's profile with its rank nationally
-// and within each of its peer groups.
+// and within each of its peer groups, and the ideas it adopted.
 type MunicipalityStanding struct {
 	MunicipalityProfile
-	National Standing
-	Peers    []Standing // one per PeerKinds entry
+	National  Standing
+	Peers     []Standing // one per PeerKinds entry
+	Adoptions *MunicipalityAdoptions
 }
 
 // MunicipalityStanding returns the profile of municipality code with its
@@ -41,9 +42,14 @@ func (s *Service) MunicipalityStanding(ctx context.Context, code string) (*Munic
 	if err != nil {
 		return nil, err
 	}
+	adoptions, err := s.MunicipalityAdoptions(ctx, code)
+	if err != nil {
+		return nil, err
+	}
 	st := &MunicipalityStanding{
 		MunicipalityProfile: *prof,
 		National:            standingIn(ranking.Items, all, code, ""),
+		Adoptions:           adoptions,
 	}
 	st.National.Label = "Hele landet"
 	for _, k := range PeerKinds {

@@ -2,6 +2,7 @@ package frontend_test
 
 import (
 	"context"
+	"html"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -154,6 +155,7 @@ func TestProposalPage(t *testing.T) {
 			t.Fatalf("status = %d, want 303\n%s", res.Status, res.Body)
 		}
 		wantContains(t, b.get(res.Location).Body, "det er registreret", "Aarhus", "Vedtaget", "1.200.000 kr.")
+		wantContains(t, b.get("/kommuner/751").Body, html.EscapeString(pr.Title), "1.200.000 kr.")
 	})
 	t.Run("RejectWithoutReasonShowsTheMessageAtTheField", func(t *testing.T) {
 		b := a.browser(t)

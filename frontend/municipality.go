@@ -50,7 +50,6 @@ type municipalityPage struct {
 	S         *domain.MunicipalityStanding
 	Proposals *domain.ProposalPage
 	Pager     pager
-	Adoptions *domain.MunicipalityAdoptions
 }
 
 // handleMunicipality shows one municipality.
@@ -67,12 +66,8 @@ func (h *handler) handleMunicipality(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	ad, err := h.svc.MunicipalityAdoptions(ctx, code)
-	if err != nil {
-		return err
-	}
 	return h.render(c, http.StatusOK, "municipality.html", &municipalityPage{
-		base: base{Title: st.Name + " Kommune", Nav: "municipalities"}, S: st, Proposals: props, Adoptions: ad,
+		base: base{Title: st.Name + " Kommune", Nav: "municipalities"}, S: st, Proposals: props,
 		Pager: newPager(props.Total, municipalityPerPage, props.Page, func(n int) string {
 			return "/kommuner/" + code + "?side=" + strconv.Itoa(n)
 		}),
