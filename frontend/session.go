@@ -6,22 +6,21 @@ import (
 	"encoding/base64"
 	"errors"
 	"fmt"
-	"net/http"
 	"time"
 
 	"github.com/labstack/echo/v4"
 
 	"github.com/idebank/idebank/domain"
+	"github.com/idebank/idebank/internal/webcookie"
 )
 
-// Cookie names. Over TLS the __Host- prefix makes the browser refuse a
-// cookie that is not Secure, not host-only or not on path /.
+// Cookie base names (see webcookie.Name), the form field of the CSRF token
+// and where loadSession keeps the caller.
 const (
-	sessionCookie    = "idebank_session"
-	csrfCookie       = "idebank_csrf"
-	hostCookiePrefix = "__Host-"
-	csrfField        = "csrf"
-	authKey          = "frontend.auth"
+	sessionCookie = webcookie.Session
+	csrfCookie    = "idebank_csrf"
+	csrfField     = "csrf"
+	authKey       = "frontend.auth"
 )
 
 // auth is who is calling and the CSRF token their forms must carry.
@@ -47,25 +46,12 @@ func principalOf(c echo.Context) domain.Principal { return authOf(c).principal }
 func secure(c echo.Context) bool { return c.Scheme() == "https" }
 
 // cookieName returns the name of a cookie for this request's scheme.
-func cookieName(c echo.Context, name string) string {
-	if secure(c) {
-		return hostCookiePrefix + name
-	}
-	return name
-}
+func cookieName(c echo.Context, name string) string { return webcookie.Name(secure(c), name) }
 
 // setCookie sets a host-only, HttpOnly, SameSite=Lax cookie on path /,
 // Secure under TLS; maxAge < 0 deletes it.
 func setCookie(c echo.Context, name, value string, maxAge time.Duration) {
-	ck := &http.Cookie{
-		Name: cookieName(c, name), Value: value, Path: "/",
-		HttpOnly: true, Secure: secure(c), SameSite: http.SameSiteLaxMode,
-		MaxAge: int(maxAge / time.Second),
-	}
-	if maxAge < 0 {
-		ck.MaxAge = -1
-	}
-	c.SetCookie(ck)
+	c.SetCookie(webcookie.New(secure(c), name, value, maxAge))
 }
 
 // cookieValue returns the value of a cookie for this request's scheme.
