@@ -1,12 +1,15 @@
 package api
 
 import (
+	"errors"
 	"fmt"
+	"net/http"
 	"strings"
 
 	"github.com/labstack/echo/v4"
 
 	"github.com/idebank/idebank/domain"
+	"github.com/idebank/idebank/internal/webcookie"
 )
 
 // principalKey is where authenticate stores the caller in the echo context.
@@ -51,6 +54,60 @@ func (s *Server) bearerToken(c echo.Context) (domain.Principal, bool, error) {
 		return domain.Public, false, fmt.Errorf("api: bearer token: %w", err)
 	}
 	return p, true, nil
+}
+
+// headerCSRF carries the session's CSRF token on cookie-authenticated writes.
+const headerCSRF = "X-CSRF-Token"
+
+// sessionCookie authenticates the web session cookie on API paths (the web
+// pages load the session themselves). A write authenticated this way must
+// carry the session's CSRF token in X-CSRF-Token, except logging in. A
+// stale or unknown cookie is deleted and the caller treated as anonymous,
+// as the web pages do, because browsers keep sending it.
+func (s *Server) sessionCookie(c echo.Context) (domain.Principal, bool, error) {
+	if !strings.HasPrefix(c.Request().URL.Path, "/api/") {
+		return domain.Public, false, nil
+	}
+	secret := sessionSecret(c)
+	if secret == "" {
+		return domain.Public, false, nil
+	}
+	sess, p, err := s.svc.ResumeSession(c.Request().Context(), secret)
+	if errors.Is(err, domain.ErrUnauthorized) {
+		c.SetCookie(webcookie.New(secure(c), webcookie.Session, "", -1))
+		return domain.Public, false, nil
+	}
+	if err != nil {
+		return domain.Public, false, fmt.Errorf("api: session cookie: %w", err)
+	}
+	if !safeMethod(c.Request().Method) && !isLogin(c) && !sess.ValidCSRF(c.Request().Header.Get(headerCSRF)) {
+		return domain.Public, false, errCSRFToken
+	}
+	return p, true, nil
+}
+
+// sessionSecret returns the session cookie's value ("" when there is none).
+func sessionSecret(c echo.Context) string {
+	ck, err := c.Cookie(webcookie.Name(secure(c), webcookie.Session))
+	if err != nil {
+		return ""
+	}
+	return ck.Value
+}
+
+// secure reports whether the request came over TLS, directly or through a
+// proxy that says so.
+func secure(c echo.Context) bool { return c.Scheme() == "https" }
+
+// safeMethod reports whether method only reads.
+func safeMethod(method string) bool {
+	return method == http.MethodGet || method == http.MethodHead || method == http.MethodOptions
+}
+
+// isLogin reports whether the request logs in, which needs no CSRF token
+// because it does not act as the session.
+func isLogin(c echo.Context) bool {
+	return c.Request().Method == http.MethodPost && c.Path() == routeSession
 }
 
 // principal returns the caller of the request (domain.Public when anonymous).

@@ -42,7 +42,9 @@ var (
 	kindInvalidQuery    = problemKind{http.StatusBadRequest, "invalid_query", "Ugyldig søgning", "Søgningen kan ikke udføres; se errors."}
 	kindUnknownField    = problemKind{http.StatusBadRequest, "unknown_field", "Ukendte felter", "Indholdet har felter, som ikke findes eller ikke kan sættes; se errors."}
 	kindUnauthenticated = problemKind{http.StatusUnauthorized, "unauthenticated", "Ikke logget ind", "Log ind, eller send et gyldigt API-token i headeren Authorization: Bearer."}
+	kindBadLogin        = problemKind{http.StatusUnauthorized, "unauthenticated", "Forkert login", "E-mailadressen eller adgangskoden er forkert."}
 	kindForbidden       = problemKind{http.StatusForbidden, "forbidden", "Ingen adgang", "Du har ikke ret til at gøre dette."}
+	kindCSRF            = problemKind{http.StatusForbidden, "forbidden", "CSRF-token mangler", "Når du er logget ind med en sessionscookie, skal ændringer have headeren X-CSRF-Token med sessionens csrf_token fra svaret på POST /api/v1/session."}
 	kindNotFound        = problemKind{http.StatusNotFound, "not_found", "Ikke fundet", "Det findes ikke, eller du har ikke adgang til at se det."}
 	kindMethod          = problemKind{http.StatusMethodNotAllowed, "method_not_allowed", "Metoden er ikke tilladt", "Adressen findes, men ikke med denne HTTP-metode; se headeren Allow."}
 	kindConflict        = problemKind{http.StatusConflict, "conflict", "Konflikt", "Ændringen strider mod eksisterende data, fx en ekstern nøgle, der allerede er brugt."}
@@ -71,6 +73,8 @@ var sentinelKinds = []struct {
 	{domain.ErrConflict, kindConflict},
 	{domain.ErrRateLimited, kindRateLimited},
 	{errPreconditionRequired, kindPrecondition},
+	{errCSRFToken, kindCSRF},
+	{errBadLogin, kindBadLogin},
 }
 
 // echoKinds maps the statuses echo's router and middleware answer with.
@@ -88,6 +92,13 @@ var echoKinds = map[int]problemKind{
 
 // errPreconditionRequired means a write came without a usable If-Match header.
 var errPreconditionRequired = errors.New("api: if-match required")
+
+// errCSRFToken means a cookie-authenticated write came without the
+// session's CSRF token in X-CSRF-Token.
+var errCSRFToken = errors.New("api: csrf token missing or wrong")
+
+// errBadLogin means a login's email or password was wrong.
+var errBadLogin = errors.New("api: wrong email or password")
 
 // unknownFieldsError lists the JSON pointers of body fields the request type does not have.
 type unknownFieldsError struct{ pointers []string }

@@ -31,4 +31,5 @@ func (s *Server) routes() {
 	s.registerCurationRoutes(v1)
 	s.registerComparisonRoutes(v1)
 	s.registerSearchRoutes(v1)
+	s.registerSessionRoutes(v1)
 }

@@ -59,7 +59,7 @@ func NewServer(svc *domain.Service, o Options) *Server {
 	if s.timeout <= 0 {
 		s.timeout = DefaultRequestTimeout
 	}
-	s.authenticators = []authenticator{s.bearerToken}
+	s.authenticators = []authenticator{s.bearerToken, s.sessionCookie}
 	e := s.echo
 	e.HideBanner, e.HidePort = true, true
 	e.IPExtractor = echo.ExtractIPDirect()
