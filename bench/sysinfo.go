@@ -43,7 +43,8 @@ func machine() Machine {
 	return m
 }
 
-// commit returns the VCS revision of the binary, or of the working tree.
+// commit returns the VCS revision the binary was built from or, when the
+// build did not record one (go run), the working tree's HEAD at run time.
 func commit() string {
 	if bi, ok := debug.ReadBuildInfo(); ok {
 		for _, s := range bi.Settings {
@@ -58,7 +59,7 @@ func commit() string {
 	if err != nil {
 		return ""
 	}
-	return strings.TrimSpace(string(out))
+	return strings.TrimSpace(string(out)) + " (working tree)"
 }
 
 // procField reads a "Key: value kB" line of a /proc file, in kB (0 if absent).

@@ -137,9 +137,11 @@ func num(v float64) string {
 
 func mib(n int64) string { return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20)) }
 
+// short abbreviates the hash of a commit, keeping any note after it.
 func short(commit string) string {
-	if len(commit) > 12 {
-		return commit[:12]
+	hash, note, _ := strings.Cut(commit, " ")
+	if len(hash) > 12 {
+		hash = hash[:12]
 	}
-	return commit
+	return strings.TrimSpace(hash + " " + note)
 }
