@@ -4,6 +4,8 @@ import (
 	"net/http"
 
 	"github.com/labstack/echo/v4"
+
+	"github.com/idebank/idebank/domain"
 )
 
 // handleAdoptionPut answers PUT /api/v1/proposals/{id}/adoptions/{code}:
@@ -11,16 +13,8 @@ import (
 // when the adoption is new. Staff may only record their own municipality's.
 func (s *Server) handleAdoptionPut(c echo.Context) error {
 	var req adoptionRequest
-	problems, _, err := s.decodeBody(c, &req, false)
+	in, err := decodeInput[domain.AdoptionInput](s, c, &req)
 	if err != nil {
-		return err
-	}
-	in := req.input()
-	in.Normalize()
-	if err := addProblems(problems, in.Validate()); err != nil {
-		return err
-	}
-	if err := problems.Err(); err != nil {
 		return err
 	}
 	a, created, err := s.svc.RecordAdoption(c.Request().Context(), principal(c), c.Param("id"), c.Param("code"), in)

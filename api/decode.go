@@ -173,3 +173,26 @@ func addProblems(v *domain.ValidationError, err error) error {
 	}
 	return nil
 }
+
+// ruledInput is a domain input with rules of its own.
+type ruledInput[I any] interface {
+	*I
+	Normalize()
+	Validate() error
+}
+
+// decodeInput decodes a create-style body into req and returns its
+// normalised domain input. Shape problems and the domain's rules are
+// reported together, every field once.
+func decodeInput[I any, PI ruledInput[I]](s *Server, c echo.Context, req interface{ input() I }) (I, error) {
+	problems, _, err := s.decodeBody(c, req, false)
+	if err != nil {
+		return *new(I), err
+	}
+	in := req.input()
+	PI(&in).Normalize()
+	if err := addProblems(problems, PI(&in).Validate()); err != nil {
+		return in, err
+	}
+	return in, problems.Err()
+}

@@ -13,16 +13,8 @@ import (
 // problems and the domain's rules are reported together, every field once.
 func (s *Server) handleProposalCreate(c echo.Context) error {
 	var req proposalRequest
-	problems, _, err := s.decodeBody(c, &req, false)
+	in, err := decodeInput[domain.ProposalInput](s, c, &req)
 	if err != nil {
-		return err
-	}
-	in := req.input()
-	in.Normalize()
-	if err := addProblems(problems, in.Validate()); err != nil {
-		return err
-	}
-	if err := problems.Err(); err != nil {
 		return err
 	}
 	pr, err := s.svc.CreateProposal(c.Request().Context(), principal(c), in)
