@@ -7,21 +7,21 @@ import (
 	"github.com/idebank/idebank/domain"
 )
 
-// facet is a disjunctive facet: its index field and the request's filter on it.
+// facet is a disjunctive facet, counted from the matches' fFacetKeys terms
+// and filtered by the request's filter of the same name.
 type facet struct {
-	name  string // key in SearchResult.Facets
-	field string
+	name  string // key in SearchResult.Facets and in fFacetKeys
 	size  int
 	label func(value string) (string, string) // index term → value, label
 }
 
 // facets are the facets of a search, in display order.
 var facets = []facet{
-	{"policy_area", fPolicyArea, len(domain.PolicyAreas), optionLabel(domain.PolicyAreas)},
-	{"measure_type", fMeasureType, len(domain.MeasureTypes), optionLabel(domain.MeasureTypes)},
-	{"region", fRegion, len(domain.Regions), same},
-	{"budget_year", fBudgetYearKey, domain.MaxBudgetYear - domain.MinBudgetYear + 1, same},
-	{"municipality", fMunicipalityKey, 100, municipalityLabel},
+	{"policy_area", len(domain.PolicyAreas), optionLabel(domain.PolicyAreas)},
+	{"measure_type", len(domain.MeasureTypes), optionLabel(domain.MeasureTypes)},
+	{"region", len(domain.Regions), same},
+	{"budget_year", domain.MaxBudgetYear - domain.MinBudgetYear + 1, same},
+	{"municipality", 100, municipalityLabel},
 }
 
 func optionLabel(opts []domain.Option) func(string) (string, string) {
@@ -29,10 +29,6 @@ func optionLabel(opts []domain.Option) func(string) (string, string) {
 }
 
 func same(v string) (string, string) { return v, v }
-
-// allFacetValues bounds the number of distinct facet keys: every value of
-// every facet (98 municipalities, 91 budget years, the fixed lists).
-const allFacetValues = 256
 
 // municipalityLabel splits "101 København" into code and name.
 func municipalityLabel(v string) (string, string) {
@@ -43,10 +39,10 @@ func municipalityLabel(v string) (string, string) {
 }
 
 // filters returns the request's filters keyed by facet name (or, for
-// filters without a facet, by their own name). Each is an OR of its values;
-// every filter has boost 0 so that it never changes a score.
+// filters without a facet, by their own name). Each is an OR of its values.
+// None is needed for the status: the index holds published proposals only.
 func filters(req domain.SearchRequest) map[string]query.Query {
-	out := map[string]query.Query{"status": anyTerm(fStatus, []string{string(domain.StatusPublished)})}
+	out := map[string]query.Query{}
 	add := func(name, field string, values []string) {
 		if len(values) > 0 {
 			out[name] = anyTerm(field, values)
@@ -79,7 +75,6 @@ func filters(req domain.SearchRequest) map[string]query.Query {
 		inclusive := true
 		r := query.NewNumericRangeInclusiveQuery(lo, hi, &inclusive, &inclusive)
 		r.SetField(fPerResidentOre)
-		r.SetBoost(0)
 		out["per_resident"] = r
 	}
 	return out
@@ -90,25 +85,28 @@ func anyTerm(field string, values []string) query.Query {
 	for i, v := range values {
 		t := query.NewTermQuery(v)
 		t.SetField(field)
-		t.SetBoost(0)
 		qs[i] = t
 	}
-	d := query.NewDisjunctionQuery(qs)
-	d.SetBoost(0)
-	return d
+	return query.NewDisjunctionQuery(qs)
 }
 
 // withFilters returns text (or everything when text is nil) restricted by
-// every filter except the one named skip.
+// every filter except the one named skip. The filters only select: they
+// are checked for the text's matches without being scored.
 func withFilters(text query.Query, fs map[string]query.Query, skip string) query.Query {
 	if text == nil {
 		text = query.NewMatchAllQuery()
 	}
-	qs := []query.Query{text}
+	var qs []query.Query
 	for name, f := range fs {
 		if name != skip {
 			qs = append(qs, f)
 		}
 	}
-	return query.NewConjunctionQuery(qs)
+	if len(qs) == 0 {
+		return text
+	}
+	b := query.NewBooleanQuery([]query.Query{text}, nil, nil)
+	b.AddFilter(query.NewConjunctionQuery(qs))
+	return b
 }

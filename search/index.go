@@ -77,10 +77,11 @@ type Index struct {
 
 // generation is one bleve index directory with its vocabulary.
 type generation struct {
-	name string
-	idx  bleve.Index
-	az   analyzers
-	lex  *lexicon
+	name   string
+	idx    bleve.Index
+	az     analyzers
+	lex    *lexicon
+	facets *facetTable
 }
 
 // Open opens (or creates) the index in dir. It fails fast with ErrLocked
@@ -171,7 +172,7 @@ func (x *Index) checkGeneration(name string, idx bleve.Index) (gen *generation, 
 	if _, err := idx.SearchInContext(ctx, bleve.NewSearchRequestOptions(bleve.NewMatchAllQuery(), 1, 0, false)); err != nil {
 		return nil, fmt.Errorf("search: index %s is unreadable: %w", name, err)
 	}
-	gen = &generation{name: name, idx: idx, az: newAnalyzers(idx.Mapping())}
+	gen = &generation{name: name, idx: idx, az: newAnalyzers(idx.Mapping()), facets: newFacetTable()}
 	gen.lex = newLexicon(gen.az, x.curated)
 	words, err := readVocabulary(idx)
 	if err != nil {
@@ -250,7 +251,7 @@ func (x *Index) newGeneration() (*generation, error) {
 		return nil, fmt.Errorf("search: stamp mapping version: %w", err)
 	}
 	az := newAnalyzers(idx.Mapping())
-	return &generation{name: name, idx: idx, az: az, lex: newLexicon(az, x.curated)}, nil
+	return &generation{name: name, idx: idx, az: az, lex: newLexicon(az, x.curated), facets: newFacetTable()}, nil
 }
 
 // writeCurrent atomically records name as the live generation.

@@ -68,18 +68,25 @@ func (p *planner) close() { p.reader.Close() }
 
 // textPlan is the bleve query for a query text.
 type textPlan struct {
-	query     query.Query // nil when the text has nothing searchable
-	corrected string      // the text with typos corrected, or ""
+	// query matches the proposals holding every searchable word (or a
+	// synonym, compound part or typo of it); nil when the text has none.
+	query query.Query
+	// loose matches the proposals holding any of the words: the fallback
+	// when query finds nothing; nil when it would be the same.
+	loose     query.Query
+	corrected string // the text with typos corrected, or ""
 }
 
 // planText turns plain user text into a query over the text fields.
+// Requiring every word keeps the matches, and with them the cost of
+// scoring and counting facets, to what the rarest word allows.
 func (p *planner) planText(text string) textPlan {
-	var must, should []query.Query
+	var phrases, refs, words, bonus []query.Query
 	var prefix []string
 	for _, m := range phraseRE.FindAllStringSubmatch(text, maxPhrases) {
-		if words := capWords(p.g.az.wordsOf(m[1]), maxPhrase); len(words) > 0 {
-			must = append(must, p.phraseQuery(words))
-			prefix = append(prefix, `"`+strings.Join(words, " ")+`"`)
+		if ws := capWords(p.g.az.wordsOf(m[1]), maxPhrase); len(ws) > 0 {
+			phrases = append(phrases, p.phraseQuery(ws))
+			prefix = append(prefix, `"`+strings.Join(ws, " ")+`"`)
 		}
 	}
 	text = phraseRE.ReplaceAllString(text, " ")
@@ -87,22 +94,22 @@ func (p *planner) planText(text string) textPlan {
 		t := query.NewTermQuery(strings.ToUpper(ref))
 		t.SetField(fRef)
 		t.SetBoost(boostRef)
-		should = append(should, t)
+		refs = append(refs, t)
 		prefix = append(prefix, strings.ToUpper(ref))
 	}
 	text = refRE.ReplaceAllString(text, " ")
 
-	words := capWords(p.g.az.wordsOf(text), maxWords)
-	corrected, changed := make([]string, len(words)), false
-	for i := 0; i < len(words); {
-		alts, n := p.syn.match(words[i:])
+	ws := capWords(p.g.az.wordsOf(text), maxWords)
+	corrected, changed := make([]string, len(ws)), false
+	for i := 0; i < len(ws); {
+		alts, n := p.syn.match(ws[i:])
 		if n == 0 {
 			n = 1
 		}
 		var own []query.Query
 		for j := i; j < i+n; j++ {
-			q, fix := p.wordQuery(words[j], true)
-			corrected[j] = words[j]
+			q, fix := p.wordQuery(ws[j], true)
+			corrected[j] = ws[j]
 			if fix != "" {
 				corrected[j], changed = fix, true
 			}
@@ -111,15 +118,15 @@ func (p *planner) planText(text string) textPlan {
 			}
 		}
 		if len(own) > 0 || len(alts) > 0 {
-			should = append(should, p.withSynonyms(own, alts))
+			words = append(words, p.withSynonyms(own, alts))
 		}
 		i += n
 	}
-	for i := range words {
-		for n := 2; n <= maxJoin && i+n <= len(words); n++ {
-			if j, ok := p.joined(words[i : i+n]); ok {
+	for i := range ws {
+		for n := 2; n <= maxJoin && i+n <= len(ws); n++ {
+			if j, ok := p.joined(ws[i : i+n]); ok {
 				if q, _ := p.wordQuery(j, false); q != nil {
-					should = append(should, boosted(q, boostJoined))
+					bonus = append(bonus, boosted(q, boostJoined))
 				}
 			}
 		}
@@ -128,17 +135,44 @@ func (p *planner) planText(text string) textPlan {
 	if changed {
 		plan.corrected = strings.Join(append(prefix, corrected...), " ")
 	}
-	switch {
-	case len(must) == 0 && len(should) == 0:
-		return plan
-	case len(must) == 0:
-		plan.query = query.NewDisjunctionQuery(should)
-	case len(should) == 0:
-		plan.query = query.NewConjunctionQuery(must)
-	default:
-		plan.query = query.NewBooleanQuery(must, should, nil)
+	// A word that matches nothing, not even as a typo, is left out rather
+	// than making the whole text match nothing.
+	var required []query.Query
+	for _, w := range words {
+		if _, none := w.(*query.MatchNoneQuery); !none {
+			required = append(required, w)
+		}
+	}
+	plan.query = anyOf(refs, allOf(append(phrases, required...), bonus))
+	if len(words) > 1 || len(required) < len(words) {
+		plan.loose = anyOf(refs, allOf(phrases, append(words, bonus...)))
 	}
 	return plan
+}
+
+// allOf matches every query of must, scored higher for each of should
+// that matches too; with no must, any of should. nil when both are empty.
+func allOf(must, should []query.Query) query.Query {
+	switch {
+	case len(must) == 0 && len(should) == 0:
+		return nil
+	case len(must) == 0:
+		return query.NewDisjunctionQuery(should)
+	case len(should) == 0:
+		return conjunction(must)
+	}
+	return query.NewBooleanQuery(must, should, nil)
+}
+
+// anyOf matches a reference or q; nil when both are empty.
+func anyOf(refs []query.Query, q query.Query) query.Query {
+	if len(refs) == 0 {
+		return q
+	}
+	if q != nil {
+		refs = append(refs, q)
+	}
+	return query.NewDisjunctionQuery(refs)
 }
 
 // capWords drops giant tokens and keeps at most n words.

@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/blevesearch/bleve/v2/index/scorch/mergeplan"
 	"github.com/idebank/idebank/domain"
 )
 
@@ -190,6 +192,24 @@ func (x *Index) fill(ctx context.Context, gen *generation, src domain.IndexSourc
 	})
 	if err != nil {
 		return fmt.Errorf("search: rebuild: %w", err)
+	}
+	return compact(ctx, gen.idx)
+}
+
+// compact merges idx into one segment. Every query term is looked up and
+// every posting list walked once per segment, so a search of a freshly
+// built 20,000-proposal index in nine segments took a third longer.
+func compact(ctx context.Context, idx bleve.Index) error {
+	adv, err := idx.Advanced()
+	if err != nil {
+		return fmt.Errorf("search: compact: %w", err)
+	}
+	s, ok := adv.(*scorch.Scorch)
+	if !ok {
+		return nil
+	}
+	if err := s.ForceMerge(ctx, &mergeplan.SingleSegmentMergePlanOptions); err != nil {
+		return fmt.Errorf("search: compact: %w", err)
 	}
 	return nil
 }
