@@ -4,6 +4,7 @@ import (
 	"errors"
 	"math"
 	"net/http"
+	"strings"
 
 	"github.com/labstack/echo/v4"
 
@@ -18,12 +19,14 @@ func (s *Server) registerSearchRoutes(v1 *echo.Group) {
 
 // handleSearch answers GET /api/v1/search: published proposals matching the
 // plain-text q and the filters (each repeatable: OR within, AND across),
-// with disjunctive facet counts.
+// with disjunctive facet counts. A request with Cache-Control: no-cache is
+// searched afresh instead of answered from the index's recent results.
 func (s *Server) handleSearch(c echo.Context) error {
 	req, err := bindSearchQuery(c)
 	if err != nil {
 		return err
 	}
+	req.Fresh = strings.Contains(c.Request().Header.Get(echo.HeaderCacheControl), "no-cache")
 	res, err := s.svc.Search(c.Request().Context(), principal(c), req)
 	if err != nil {
 		return err

@@ -3,6 +3,7 @@ package api_test
 import (
 	"context"
 	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"strings"
 	"testing"
@@ -103,4 +104,38 @@ func TestProposalSimilar(t *testing.T) {
 			wantBody: []string{`"items":[`}},
 		{name: "Unknown", method: http.MethodGet, target: "/api/v1/proposals/nope/similar", wantStatus: 404},
 	})
+}
+
+// recordingSearcher keeps the requests it gets and finds nothing.
+type recordingSearcher struct{ reqs []domain.SearchRequest }
+
+func (r *recordingSearcher) Search(_ context.Context, req domain.SearchRequest) (*domain.SearchResult, error) {
+	r.reqs = append(r.reqs, req)
+	return &domain.SearchResult{Q: req.Q, Facets: map[string][]domain.FacetCount{}}, nil
+}
+
+func (r *recordingSearcher) Similar(context.Context, string, int) ([]domain.SearchHit, error) {
+	return nil, nil
+}
+
+func TestSearch_NoCacheHeaderAsksForAFreshSearch(t *testing.T) {
+	f := newFixture(t, testutil.NewSQLite(t), api.Options{})
+	rec := &recordingSearcher{}
+	f.svc.Searcher = rec
+	for _, header := range []string{"", "no-cache", "max-age=0, no-cache"} {
+		req := httptest.NewRequest(http.MethodGet, "/api/v1/search?q=robot", nil)
+		if header != "" {
+			req.Header.Set("Cache-Control", header)
+		}
+		w := httptest.NewRecorder()
+		f.srv.ServeHTTP(w, req)
+		if w.Code != http.StatusOK {
+			t.Fatalf("Cache-Control %q: status %d", header, w.Code)
+		}
+	}
+	for i, want := range []bool{false, true, true} {
+		if got := rec.reqs[i].Fresh; got != want {
+			t.Errorf("request %d: Fresh %v, want %v", i, got, want)
+		}
+	}
 }

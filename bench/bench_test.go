@@ -56,8 +56,8 @@ func TestRun_SmokeAt1k(t *testing.T) {
 			t.Errorf("%s: percentiles out of order: %+v", what, l)
 		}
 	}
-	if len(rep.Search) != 8 {
-		t.Errorf("%d search rows, want 8 (2 sets × 4 ways)", len(rep.Search))
+	if len(rep.Search) != 12 {
+		t.Errorf("%d search rows, want 12 (2 sets × 6 ways)", len(rep.Search))
 	}
 	for _, s := range rep.Search {
 		check(s.Set+" "+s.Via, s.Latency)

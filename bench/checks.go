@@ -27,8 +27,9 @@ func checkTargets(r *Report) []TargetCheck {
 		return ThroughputRow{}
 	}
 	in, web := search("normal", ViaInProcess), search("normal", ViaHTTP)
+	inC, webC := search("normal", ViaInProcessCached), search("normal", ViaHTTPCached)
 	patho := search("pathological", ViaInProcess)
-	c8 := tput(ViaInProcess, 8)
+	c8, c8C := tput(ViaInProcess, 8), tput(ViaInProcessCached, 8)
 	crudP99 := 0.0
 	for _, c := range r.CRUD {
 		if c.Backend == "postgres" {
@@ -41,6 +42,11 @@ func checkTargets(r *Report) []TargetCheck {
 		atMost("search p99 over HTTP", web.P99, 30, "ms"),
 		atLeast("searches/s at concurrency 8 (in-process)", c8.PerSecond, 1000, "/s"),
 		atLeast("throughput vs ranked PostgreSQL FTS at concurrency 8", c8.VsPG, 5, "×"),
+		atMost("search p50 in-process, result cache on", inC.P50, 2, "ms"),
+		atMost("search p99 in-process, result cache on", inC.P99, 20, "ms"),
+		atMost("search p99 over HTTP, result cache on", webC.P99, 30, "ms"),
+		atLeast("searches/s at concurrency 8 (in-process), result cache on", c8C.PerSecond, 1000, "/s"),
+		atLeast("throughput vs ranked PostgreSQL FTS at concurrency 8, result cache on", c8C.VsPG, 5, "×"),
 		atMost("pathological queries over 200 ms (in-process)", float64(patho.Over), 0, "queries"),
 		atMost("slowest pathological query with a 200 ms deadline (answered or cut off)", r.Cutoff.Max, ms(pathologicalLimit+cutoffSlack), "ms"),
 		atLeast("full index rebuild", r.Build.DocsPerSec, 2000, "docs/s"),

@@ -30,7 +30,7 @@ func runFreshness(ctx context.Context, cfg Config, e *env, q Queries, rep *Repor
 	loadCtx, stopLoad := context.WithCancel(ctx)
 	load := make(chan OpenLoop, 1)
 	go func() {
-		load <- OpenLoopRun(loadCtx, ServiceSearch(e.svc), q.Normal, freshSearches, time.Hour, cfg.Deadline)
+		load <- OpenLoopRun(loadCtx, ServiceSearch(e.svc, false), q.Normal, freshSearches, time.Hour, cfg.Deadline)
 	}()
 
 	rec := &recorder{}

@@ -72,27 +72,39 @@ func PostgresMatch(db *sql.DB) Target { return postgresTarget(db, ftsMatch) }
 
 func postgresTarget(db *sql.DB, stmt string) Target {
 	return func(ctx context.Context, q string) error {
-		tsq := orQuery(q)
-		if tsq == "" {
+		all, any := tsQueries(q)
+		if all == "" {
 			return nil
 		}
-		rows, err := db.QueryContext(ctx, stmt, tsq)
-		if err != nil {
-			return fmt.Errorf("bench: postgres fts: %w", err)
+		n, err := countRows(ctx, db, stmt, all)
+		if err == nil && n == 0 && any != all {
+			_, err = countRows(ctx, db, stmt, any)
 		}
-		defer rows.Close()
-		for rows.Next() {
-		}
-		if err := rows.Err(); err != nil {
-			return fmt.Errorf("bench: postgres fts: %w", err)
-		}
-		return nil
+		return err
 	}
 }
 
-// orQuery turns user text into a tsquery that matches any of its words,
-// as Idébank's search does: "hjemme pleje" → "hjemme | pleje".
-func orQuery(q string) string {
+// countRows runs stmt with the tsquery tsq and reads every row.
+func countRows(ctx context.Context, db *sql.DB, stmt, tsq string) (int, error) {
+	rows, err := db.QueryContext(ctx, stmt, tsq)
+	if err != nil {
+		return 0, fmt.Errorf("bench: postgres fts: %w", err)
+	}
+	defer rows.Close()
+	n := 0
+	for rows.Next() {
+		n++
+	}
+	if err := rows.Err(); err != nil {
+		return 0, fmt.Errorf("bench: postgres fts: %w", err)
+	}
+	return n, nil
+}
+
+// tsQueries turns user text into tsqueries matching all of its words and
+// any of them, as Idébank's search does (all words; any of them when no
+// proposal has them all): "hjemme pleje" → "hjemme & pleje", "hjemme | pleje".
+func tsQueries(q string) (all, any string) {
 	words := strings.FieldsFunc(q, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
-	return strings.Join(words, " | ")
+	return strings.Join(words, " & "), strings.Join(words, " | ")
 }

@@ -63,10 +63,14 @@ type BuildStats struct {
 	SizeVsPG   float64       `json:"size_vs_postgres"`
 }
 
-// Ways a query is answered.
+// Ways a query is answered. The idebank ways search every time; the
+// "cached" ones may answer a repeated query from the index's result cache,
+// as production does.
 const (
-	ViaInProcess = "idebank in-process"
-	ViaHTTP      = "idebank HTTP"
+	ViaInProcess       = "idebank in-process"
+	ViaHTTP            = "idebank HTTP"
+	ViaInProcessCached = "idebank in-process, cached"
+	ViaHTTPCached      = "idebank HTTP, cached"
 	ViaPGRanked  = "postgres ranked"
 	ViaPGMatch   = "postgres match-only"
 )

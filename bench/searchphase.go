@@ -17,8 +17,10 @@ type way struct {
 
 func (e *env) ways() []way {
 	return []way{
-		{ViaInProcess, ServiceSearch(e.svc)},
-		{ViaHTTP, HTTPSearch(e.client, e.base)},
+		{ViaInProcess, ServiceSearch(e.svc, true)},
+		{ViaHTTP, HTTPSearch(e.client, e.base, true)},
+		{ViaInProcessCached, ServiceSearch(e.svc, false)},
+		{ViaHTTPCached, HTTPSearch(e.client, e.base, false)},
 		{ViaPGRanked, PostgresRanked(e.pg.raw)},
 		{ViaPGMatch, PostgresMatch(e.pg.raw)},
 	}
@@ -56,7 +58,7 @@ func runSearch(ctx context.Context, cfg Config, e *env, q Queries, rep *Report, 
 		}
 	}
 	p.update("pathological queries with a %s deadline", pathologicalLimit)
-	rep.Cutoff = Sequential(ctx, ServiceSearch(e.svc), q.Pathological, 0, pathologicalLimit, 0)
+	rep.Cutoff = Sequential(ctx, ServiceSearch(e.svc, true), q.Pathological, 0, pathologicalLimit, 0)
 	p.done("search latency: %s", summarise(rep.Search))
 
 	for _, c := range cfg.Concurrency {

@@ -14,31 +14,41 @@ import (
 const perPage = 20
 
 // ServiceSearch searches in-process through the domain service as the
-// public would, with facets and highlights.
-func ServiceSearch(svc *domain.Service) Target {
+// public would, with facets and highlights. fresh searches every time;
+// otherwise a repeated query may be answered from the index's result cache,
+// as in production.
+func ServiceSearch(svc *domain.Service, fresh bool) Target {
 	return func(ctx context.Context, q string) error {
-		_, err := svc.Search(ctx, domain.Public, domain.SearchRequest{Q: q, PerPage: perPage})
+		_, err := svc.Search(ctx, domain.Public, domain.SearchRequest{Q: q, PerPage: perPage, Fresh: fresh})
 		return err
 	}
 }
 
-// HTTPSearch searches through GET /api/v1/search on the server at base.
-func HTTPSearch(c *http.Client, base string) Target {
+// HTTPSearch searches through GET /api/v1/search on the server at base;
+// fresh sends Cache-Control: no-cache.
+func HTTPSearch(c *http.Client, base string, fresh bool) Target {
 	return func(ctx context.Context, q string) error {
-		return httpGet(ctx, c, base+"/api/v1/search?per_page=20&q="+url.QueryEscape(q))
+		var h http.Header
+		if fresh {
+			h = http.Header{"Cache-Control": {"no-cache"}}
+		}
+		return httpGet(ctx, c, base+"/api/v1/search?per_page=20&q="+url.QueryEscape(q), h)
 	}
 }
 
 // HTTPGet fetches one fixed path (the query argument is ignored).
 func HTTPGet(c *http.Client, base, path string) Target {
-	return func(ctx context.Context, _ string) error { return httpGet(ctx, c, base+path) }
+	return func(ctx context.Context, _ string) error { return httpGet(ctx, c, base+path, nil) }
 }
 
-// httpGet fetches u, reads the body and wants 200.
-func httpGet(ctx context.Context, c *http.Client, u string) error {
+// httpGet fetches u with the headers h, reads the body and wants 200.
+func httpGet(ctx context.Context, c *http.Client, u string, h http.Header) error {
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
 	if err != nil {
 		return fmt.Errorf("bench: %w", err)
+	}
+	for k, v := range h {
+		req.Header[k] = v
 	}
 	res, err := c.Do(req)
 	if err != nil {

@@ -57,6 +57,9 @@ type SearchRequest struct {
 	Sort              SearchSort
 	Page              int // 1-based
 	PerPage           int
+	// Fresh asks for a result computed now even if the same search was
+	// answered before with the index unchanged (Cache-Control: no-cache).
+	Fresh bool
 }
 
 // SearchResult is one page of hits with the total, the time taken and the

@@ -24,6 +24,9 @@ type Options struct {
 	BatchSize int
 	// Logf reports recoveries such as a corrupt or outdated index (default: none).
 	Logf func(format string, args ...any)
+	// CachedResults is how many search results are kept while the index
+	// does not change (default 1000; negative: none).
+	CachedResults int
 }
 
 func (o Options) withDefaults() Options {
@@ -35,6 +38,9 @@ func (o Options) withDefaults() Options {
 	}
 	if o.Logf == nil {
 		o.Logf = func(string, ...any) {}
+	}
+	if o.CachedResults == 0 {
+		o.CachedResults = defaultCachedResults
 	}
 	return o
 }
@@ -82,6 +88,9 @@ type generation struct {
 	az     analyzers
 	lex    *lexicon
 	facets *facetTable
+	// state counts the writes applied: searches are cached per state.
+	state   atomic.Uint64
+	results *resultCache
 }
 
 // Open opens (or creates) the index in dir. It fails fast with ErrLocked
@@ -172,7 +181,7 @@ func (x *Index) checkGeneration(name string, idx bleve.Index) (gen *generation, 
 	if _, err := idx.SearchInContext(ctx, bleve.NewSearchRequestOptions(bleve.NewMatchAllQuery(), 1, 0, false)); err != nil {
 		return nil, fmt.Errorf("search: index %s is unreadable: %w", name, err)
 	}
-	gen = &generation{name: name, idx: idx, az: newAnalyzers(idx.Mapping()), facets: newFacetTable()}
+	gen = &generation{name: name, idx: idx, az: newAnalyzers(idx.Mapping()), facets: newFacetTable(), results: newResultCache(x.opts.CachedResults)}
 	gen.lex = newLexicon(gen.az, x.curated)
 	words, err := readVocabulary(idx)
 	if err != nil {
@@ -251,7 +260,7 @@ func (x *Index) newGeneration() (*generation, error) {
 		return nil, fmt.Errorf("search: stamp mapping version: %w", err)
 	}
 	az := newAnalyzers(idx.Mapping())
-	return &generation{name: name, idx: idx, az: az, lex: newLexicon(az, x.curated), facets: newFacetTable()}, nil
+	return &generation{name: name, idx: idx, az: az, lex: newLexicon(az, x.curated), facets: newFacetTable(), results: newResultCache(x.opts.CachedResults)}, nil
 }
 
 // writeCurrent atomically records name as the live generation.

@@ -296,6 +296,7 @@ func (g *generation) apply(ctx context.Context, src domain.IndexSource, ids []st
 	if err := g.idx.Batch(b); err != nil {
 		return fmt.Errorf("search: apply batch: %w", err)
 	}
+	g.state.Add(1)
 	return nil
 }
 

@@ -22,6 +22,8 @@ var _ domain.Searcher = (*Index)(nil)
 // unset, plus one count-only search per facet whose filter is set, so that
 // each facet's counts ignore its own filter. A text matches the proposals
 // holding all its words; when none does, those holding any of them.
+// Results are kept while the index does not change; the returned result is
+// shared and must not be modified.
 func (x *Index) Search(ctx context.Context, req domain.SearchRequest) (*domain.SearchResult, error) {
 	start := time.Now()
 	if _, ok := ctx.Deadline(); !ok {
@@ -34,6 +36,14 @@ func (x *Index) Search(ctx context.Context, req domain.SearchRequest) (*domain.S
 		return nil, err
 	}
 	defer release()
+	key, state := cacheKey(req), gen.state.Load()
+	if !req.Fresh {
+		if res, ok := gen.results.get(state, key); ok {
+			hit := *res
+			hit.Took = time.Since(start)
+			return &hit, nil
+		}
+	}
 
 	plan := textPlan{}
 	if strings.TrimSpace(req.Q) != "" {
@@ -75,14 +85,18 @@ func (x *Index) Search(ctx context.Context, req domain.SearchRequest) (*domain.S
 		out.Facets[f.name] = fc.result(i)
 	}
 	out.Took = time.Since(start)
+	gen.results.put(state, key, out)
 	return out, nil
 }
 
 // page runs the search for one page of text's matches under every filter,
-// counting the facets of all the matches on the way.
+// counting the facets of all the matches on the way. Without a text it
+// reads the hits' stored fields too; with one, highlight does.
 func (g *generation) page(ctx context.Context, text query.Query, fs map[string]query.Query, req domain.SearchRequest) (*bleve.SearchResult, *facetCounter, error) {
 	r := bleve.NewSearchRequestOptions(withFilters(text, fs, ""), req.PerPage, (req.Page-1)*req.PerPage, false)
-	r.Fields = storedFields
+	if text == nil {
+		r.Fields = storedFields
+	}
 	r.SortBy(sortOrder(req.Sort, text != nil))
 	ctx, counts := g.facets.withFacetCounter(ctx)
 	res, err := g.idx.SearchInContext(ctx, r)
@@ -123,9 +137,9 @@ func sortOrder(s domain.SearchSort, hasText bool) []string {
 	return []string{"-" + fPublishedAt}
 }
 
-// highlight adds the fragments of hits: a second search over just these
-// documents, so that match locations are gathered for one page instead of
-// every match.
+// highlight adds the stored fields and the fragments to hits: a second
+// search over just these documents, so that match locations are gathered
+// for one page instead of every match, and each document is read once.
 func (g *generation) highlight(ctx context.Context, text query.Query, hits search.DocumentMatchCollection) error {
 	if len(hits) == 0 {
 		return nil
@@ -135,18 +149,21 @@ func (g *generation) highlight(ctx context.Context, text query.Query, hits searc
 		ids[i] = h.ID
 	}
 	r := bleve.NewSearchRequestOptions(query.NewConjunctionQuery([]query.Query{query.NewDocIDQuery(ids), text}), len(ids), 0, false)
+	r.Fields = storedFields
 	r.Highlight = bleve.NewHighlightWithStyle("html")
 	r.Highlight.Fields = []string{fTitle, fTitle + foldSuffix, fDescription, fDescription + foldSuffix}
 	res, err := g.idx.SearchInContext(ctx, r)
 	if err != nil {
 		return fmt.Errorf("search: highlight: %w", err)
 	}
-	frags := make(map[string]search.FieldFragmentMap, len(res.Hits))
+	byID := make(map[string]*search.DocumentMatch, len(res.Hits))
 	for _, h := range res.Hits {
-		frags[h.ID] = h.Fragments
+		byID[h.ID] = h
 	}
 	for _, h := range hits {
-		h.Fragments = frags[h.ID]
+		if m, ok := byID[h.ID]; ok {
+			h.Fields, h.Fragments = m.Fields, m.Fragments
+		}
 	}
 	return nil
 }
