@@ -26,8 +26,6 @@ func toHit(h *search.DocumentMatch) domain.SearchHit {
 	for _, f := range []string{fTitle, fDescription} {
 		if frags := marked(h.Fragments[f]); len(frags) > 0 {
 			hit.Highlights[f] = frags[:1]
-		} else if frags := marked(h.Fragments[f+foldSuffix]); len(frags) > 0 {
-			hit.Highlights[f] = frags[:1]
 		}
 	}
 	return hit

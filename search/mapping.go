@@ -11,7 +11,7 @@ import (
 
 // mappingRevision changes whenever the mapping, the analysis or what a
 // document holds changes; an index with another version is rebuilt.
-const mappingRevision = "7"
+const mappingRevision = "8"
 
 // mappingVersion is mappingRevision plus a digest of the curated compound
 // list, which shapes what is indexed.
@@ -97,7 +97,8 @@ func buildMapping() (*mapping.IndexMappingImpl, error) {
 		folded := bleve.NewTextFieldMapping()
 		folded.Name = tf.name + foldSuffix
 		folded.Analyzer = analyzerFolded
-		folded.Store = highlighted[tf.name]
+		// Highlights mark the stored field with the twin's match locations.
+		folded.Store = false
 		folded.IncludeTermVectors = highlighted[tf.name]
 		folded.DocValues, folded.IncludeInAll = false, false
 		doc.AddFieldMappingsAt(tf.name, exact, folded)

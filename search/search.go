@@ -3,11 +3,15 @@ package search
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
+	bdoc "github.com/blevesearch/bleve/v2/document"
 	"github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/highlight"
+	"github.com/blevesearch/bleve/v2/search/highlight/highlighter/html"
 	"github.com/blevesearch/bleve/v2/search/query"
 	"github.com/idebank/idebank/domain"
 )
@@ -149,9 +153,8 @@ func (g *generation) highlight(ctx context.Context, text query.Query, hits searc
 		ids[i] = h.ID
 	}
 	r := bleve.NewSearchRequestOptions(query.NewConjunctionQuery([]query.Query{query.NewDocIDQuery(ids), text}), len(ids), 0, false)
-	r.Fields = storedFields
-	r.Highlight = bleve.NewHighlightWithStyle("html")
-	r.Highlight.Fields = []string{fTitle, fTitle + foldSuffix, fDescription, fDescription + foldSuffix}
+	r.Fields = slices.Concat(storedFields, []string{fDescription})
+	r.IncludeLocations = true
 	res, err := g.idx.SearchInContext(ctx, r)
 	if err != nil {
 		return fmt.Errorf("search: highlight: %w", err)
@@ -161,9 +164,49 @@ func (g *generation) highlight(ctx context.Context, text query.Query, hits searc
 		byID[h.ID] = h
 	}
 	for _, h := range hits {
-		if m, ok := byID[h.ID]; ok {
-			h.Fields, h.Fragments = m.Fields, m.Fragments
+		m, ok := byID[h.ID]
+		if !ok {
+			continue
+		}
+		h.Fields, h.Fragments = m.Fields, search.FieldFragmentMap{}
+		for _, f := range []string{fTitle, fDescription} {
+			if frag := fragment(m, f); frag != "" {
+				h.Fragments[f] = []string{frag}
+			}
 		}
 	}
 	return nil
+}
+
+// marker formats fragments as HTML with the matched words in <mark>.
+var marker = func() highlight.Highlighter {
+	h, err := bleve.Config.Cache.HighlighterNamed(html.Name)
+	if err != nil {
+		panic("search: html highlighter: " + err.Error())
+	}
+	return h
+}()
+
+// fragment returns the best fragment of m's stored field with the words the
+// query matched in it marked, or "". The folded twin is not stored: its
+// terms come from the same words of the same text, so its match locations
+// mark the stored field as well.
+func fragment(m *search.DocumentMatch, field string) string {
+	text, _ := m.Fields[field].(string)
+	locs := search.TermLocationMap{}
+	for _, f := range []string{field, field + foldSuffix} {
+		for t, l := range m.Locations[f] {
+			locs[t+f] = l
+		}
+	}
+	if text == "" || len(locs) == 0 {
+		return ""
+	}
+	doc := bdoc.NewDocument(m.ID)
+	doc.AddField(bdoc.NewTextField(field, nil, []byte(text)))
+	dm := &search.DocumentMatch{ID: m.ID, Locations: search.FieldTermLocationMap{field: locs}}
+	if frags := marker.BestFragmentsInField(dm, doc, field, 1); len(frags) > 0 {
+		return frags[0]
+	}
+	return ""
 }
