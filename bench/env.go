@@ -136,6 +136,7 @@ func newEnv(ctx context.Context, pg *postgres, indexDir string) (*env, error) {
 	}
 	e := &env{pg: pg, ix: ix, ixDir: indexDir, svc: newService(pg.db, ix), munis: munis, client: newHTTPClient()}
 	e.indexer = search.NewIndexer(ix, pg.db, search.IndexerOptions{Interval: indexerInterval})
+	pg.db.OnOutboxWrite(e.indexer.Notify) // as the server does
 	return e, nil
 }
 

@@ -53,6 +53,23 @@ func TestIndexer_PublishedProposalIsSearchableWithinOneSecond(t *testing.T) {
 	}
 }
 
+func TestIndexer_NotifiedWriteIsSearchableBeforeTheNextPoll(t *testing.T) {
+	f := newFixture(t)
+	f.runIndexer(t, time.Hour)
+	f.db.OnOutboxWrite(f.idx.Notify)
+	in := testutil.ValidProposalInput()
+	text("Kantinedrift i fællesskab", "Kantiner.", "Kantiner.")(&in)
+	start := time.Now()
+	testutil.MustCreatePublished(t, f.svc, in)
+	for f.search("kantinedrift").Total == 0 {
+		if time.Since(start) > time.Second {
+			t.Fatalf("not searchable after %s with an hourly poll: the write did not wake the indexer", time.Since(start))
+		}
+		time.Sleep(time.Millisecond)
+	}
+	t.Logf("searchable after %s", time.Since(start))
+}
+
 func TestIndexer_ConsistentUnderConcurrentWritesAndSearches(t *testing.T) {
 	f := newFixture(t)
 	f.runIndexer(t, 20*time.Millisecond)

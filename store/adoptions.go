@@ -61,7 +61,7 @@ var countedStatuses = []string{string(domain.AdoptionAdopted), string(domain.Ado
 // the proposal is no longer published and domain.ErrNotFound if it is gone.
 func (db *DB) SaveAdoption(ctx context.Context, a *domain.Adoption) (bool, error) {
 	created := false
-	err := db.conn(ctx).Transaction(func(tx *gorm.DB) error {
+	err := db.outboxTx(ctx, func(tx *gorm.DB) error {
 		status, err := db.lockProposal(tx, a.ProposalID)
 		if err != nil {
 			return err

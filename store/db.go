@@ -11,6 +11,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"sync/atomic"
 	"time"
 
 	"github.com/glebarez/sqlite"
@@ -42,9 +43,10 @@ type Options struct {
 
 // DB is an open database. It is safe for concurrent use.
 type DB struct {
-	gorm    *gorm.DB
-	dialect string
-	log     *slog.Logger
+	gorm     *gorm.DB
+	dialect  string
+	log      *slog.Logger
+	onOutbox atomic.Pointer[func()]
 }
 
 // Compile-time checks that DB implements the storage ports.

@@ -90,7 +90,7 @@ func (db *DB) proposalsWhereIn(ctx context.Context, column string, values []stri
 func (db *DB) ApplyImport(ctx context.Context, writes []domain.ImportWrite) error {
 	var creates []*domain.Proposal
 	var changes []domain.Change
-	err := db.conn(ctx).Transaction(func(tx *gorm.DB) error {
+	err := db.outboxTx(ctx, func(tx *gorm.DB) error {
 		for _, w := range writes {
 			if w.Create {
 				creates, changes = append(creates, w.Proposal), append(changes, w.Change)

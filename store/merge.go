@@ -16,7 +16,7 @@ import (
 // recomputed, and each gets an audit row and an outbox row. It returns
 // domain.ErrVersionConflict if either stored version moved on.
 func (db *DB) MergeProposal(ctx context.Context, dup, target *domain.Proposal, dupChange, targetChange domain.Change) error {
-	return db.conn(ctx).Transaction(func(tx *gorm.DB) error {
+	return db.outboxTx(ctx, func(tx *gorm.DB) error {
 		ids := []string{dup.ID, target.ID}
 		sort.Strings(ids) // one lock order, so two merges cannot deadlock
 		for _, id := range ids {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"slices"
+	"sync/atomic"
 	"testing"
 
 	"github.com/idebank/idebank/domain"
@@ -41,6 +42,27 @@ func testOutbox(t *testing.T, db *store.DB) {
 	rest, err := db.PendingOutbox(ctx, 10)
 	if err != nil || len(rest) != 1 || rest[0] != pending[2] {
 		t.Fatalf("after delete: %v, %v; want %v", rest, err, pending[2:])
+	}
+}
+
+func testOutboxWriteSignal(t *testing.T, db *store.DB) {
+	svc, _ := newService(t, db)
+	ctx := context.Background()
+	var signals atomic.Int32
+	db.OnOutboxWrite(func() { signals.Add(1) })
+	t.Cleanup(func() { db.OnOutboxWrite(func() {}) })
+
+	p := testutil.MustCreatePublished(t, svc, testutil.ValidProposalInput()) // create + publish
+	if got := signals.Load(); got != 2 {
+		t.Errorf("%d signals after two committed writes, want 2", got)
+	}
+	title := "Forældet version"
+	_, err := svc.UpdateProposal(ctx, domain.System, p.ID, p.Version-1, domain.ProposalPatch{Title: &title})
+	if !errors.Is(err, domain.ErrVersionConflict) {
+		t.Fatalf("stale update: %v, want a version conflict", err)
+	}
+	if got := signals.Load(); got != 2 {
+		t.Errorf("%d signals after a failed write, want still 2", got)
 	}
 }
 

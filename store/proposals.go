@@ -29,7 +29,7 @@ var updateOmits = []string{"id", "ref", "author_id", "created_at", "adoption_cou
 // inserts p with version 1 and writes its audit and outbox rows, in one
 // transaction. It returns domain.ErrConflict if the external key is taken.
 func (db *DB) CreateProposal(ctx context.Context, p *domain.Proposal, c domain.Change) error {
-	err := db.conn(ctx).Transaction(func(tx *gorm.DB) error { return db.createProposalTx(tx, p, c) })
+	err := db.outboxTx(ctx, func(tx *gorm.DB) error { return db.createProposalTx(tx, p, c) })
 	if err != nil {
 		p.Ref = ""
 		return err
@@ -64,7 +64,7 @@ func (db *DB) createProposalTx(tx *gorm.DB, p *domain.Proposal, c domain.Change)
 // moved on, domain.ErrNotFound if the proposal is gone and
 // domain.ErrConflict if the new external key is taken.
 func (db *DB) UpdateProposal(ctx context.Context, p *domain.Proposal, c domain.Change) error {
-	return db.conn(ctx).Transaction(func(tx *gorm.DB) error { return db.updateProposalTx(tx, p, c) })
+	return db.outboxTx(ctx, func(tx *gorm.DB) error { return db.updateProposalTx(tx, p, c) })
 }
 
 // updateProposalTx is UpdateProposal inside the caller's transaction tx.

@@ -28,6 +28,7 @@ var storeCases = []struct {
 	{"SoftDeletedProposalIsHidden", testSoftDeleteHidden},
 	{"RevisionsAreNewestFirstWithFullState", testRevisions},
 	{"OutboxRowPerWriteAndDelete", testOutbox},
+	{"OutboxWriteSignalledAfterCommitOnly", testOutboxWriteSignal},
 	{"PublishedVersionsAndEachPublished", testPublishedVersions},
 	{"ListFilters", testListFilters},
 	{"ListPrivateMunicipalityRule", testListPrivateMunicipality},

@@ -40,6 +40,7 @@ func startSearch(ctx context.Context, a *app, cfg Config) (*searchIndex, error) 
 	ctx, cancel := context.WithCancel(context.WithoutCancel(ctx))
 	s := &searchIndex{ix: ix, cancel: cancel}
 	indexer := search.NewIndexer(ix, a.db, search.IndexerOptions{Logf: logf})
+	a.db.OnOutboxWrite(indexer.Notify) // a write is applied at once, not at the next poll
 	s.wg.Add(2)
 	go func() {
 		defer s.wg.Done()
