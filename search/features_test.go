@@ -226,6 +226,22 @@ func TestSearch_FacetsIgnoreTheirOwnFilter(t *testing.T) {
 	}
 }
 
+func TestSearch_HighlightsWordsTypedWithoutÆØÅFarIntoTheDescription(t *testing.T) {
+	f := newFixture(t)
+	for _, filler := range []string{"Fyld. ", "Fyldæ-"} { // windows cut at a space or a hyphen
+		f.publish(text("Plan "+filler, "Resumé.", strings.Repeat(filler, 400)+"Ældre borgere får hjælp."))
+	}
+	res := f.search("aeldre")
+	if len(res.Hits) != 2 {
+		t.Fatalf("hits %v", titles(res))
+	}
+	for _, h := range res.Hits {
+		if desc := strings.Join(h.Highlights["description"], ""); !strings.Contains(desc, "<mark>Ældre</mark> borgere") {
+			t.Errorf("%s: description highlight %q", h.Title, desc)
+		}
+	}
+}
+
 func TestSearch_HighlightsMarkWordsAndEscapeHTML(t *testing.T) {
 	f := newFixture(t)
 	f.publish(text("Ældre <script>alert(1)</script> borgere", "Resumé.", "Plejen af ældre borgere <b>samles</b>. "+strings.Repeat("Fyld. ", 80)+"Ældre igen."))

@@ -11,7 +11,7 @@ import (
 
 // mappingRevision changes whenever the mapping, the analysis or what a
 // document holds changes; an index with another version is rebuilt.
-const mappingRevision = "8"
+const mappingRevision = "9"
 
 // mappingVersion is mappingRevision plus a digest of the curated compound
 // list, which shapes what is indexed.
@@ -97,9 +97,10 @@ func buildMapping() (*mapping.IndexMappingImpl, error) {
 		folded := bleve.NewTextFieldMapping()
 		folded.Name = tf.name + foldSuffix
 		folded.Analyzer = analyzerFolded
-		// Highlights mark the stored field with the twin's match locations.
+		// Highlights mark the stored field with the twin's match locations;
+		// the description's are left out (see generation.fragment).
 		folded.Store = false
-		folded.IncludeTermVectors = highlighted[tf.name]
+		folded.IncludeTermVectors = highlighted[tf.name] && tf.name != fDescription
 		folded.DocValues, folded.IncludeInAll = false, false
 		doc.AddFieldMappingsAt(tf.name, exact, folded)
 	}

@@ -48,7 +48,8 @@ type planner struct {
 	g      *generation
 	syn    *synonyms
 	reader index.IndexReader
-	df     map[string]int // docFreq cache
+	df     map[string]int  // docFreq cache
+	folded map[string]bool // terms searched in the folded twins
 }
 
 // newPlanner returns a planner; close it after use.
@@ -61,7 +62,7 @@ func (g *generation) newPlanner(ctx context.Context, syn *synonyms) (*planner, e
 	if err != nil {
 		return nil, fmt.Errorf("search: index reader: %w", err)
 	}
-	return &planner{ctx: ctx, g: g, syn: syn, reader: r, df: map[string]int{}}, nil
+	return &planner{ctx: ctx, g: g, syn: syn, reader: r, df: map[string]int{}, folded: map[string]bool{}}, nil
 }
 
 func (p *planner) close() { p.reader.Close() }
@@ -75,6 +76,9 @@ type textPlan struct {
 	// when query finds nothing; nil when it would be the same.
 	loose     query.Query
 	corrected string // the text with typos corrected, or ""
+	// folded holds the terms searched in the folded twins: highlighting
+	// marks them in a description, whose twin keeps no match locations.
+	folded map[string]bool
 }
 
 // planText turns plain user text into a query over the text fields.
@@ -131,7 +135,7 @@ func (p *planner) planText(text string) textPlan {
 			}
 		}
 	}
-	plan := textPlan{}
+	plan := textPlan{folded: p.folded}
 	if changed {
 		plan.corrected = strings.Join(append(prefix, corrected...), " ")
 	}
@@ -327,6 +331,9 @@ func (p *planner) termClauses(t, suffix string, boost float64) []query.Query {
 		if p.fieldFreq(t, f.name+suffix) > 0 {
 			out = append(out, termQuery(t, f.name+suffix, f.weight*boost))
 		}
+	}
+	if suffix == foldSuffix && len(out) > 0 {
+		p.folded[t] = true
 	}
 	return out
 }

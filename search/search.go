@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2"
 	bdoc "github.com/blevesearch/bleve/v2/document"
@@ -71,7 +73,7 @@ func (x *Index) Search(ctx context.Context, req domain.SearchRequest) (*domain.S
 		return nil, err
 	}
 	if plan.query != nil {
-		if err := gen.highlight(ctx, plan.query, res.Hits); err != nil {
+		if err := gen.highlight(ctx, plan, res.Hits); err != nil {
 			return nil, err
 		}
 	}
@@ -144,7 +146,7 @@ func sortOrder(s domain.SearchSort, hasText bool) []string {
 // highlight adds the stored fields and the fragments to hits: a second
 // search over just these documents, so that match locations are gathered
 // for one page instead of every match, and each document is read once.
-func (g *generation) highlight(ctx context.Context, text query.Query, hits search.DocumentMatchCollection) error {
+func (g *generation) highlight(ctx context.Context, plan textPlan, hits search.DocumentMatchCollection) error {
 	if len(hits) == 0 {
 		return nil
 	}
@@ -152,7 +154,7 @@ func (g *generation) highlight(ctx context.Context, text query.Query, hits searc
 	for i, h := range hits {
 		ids[i] = h.ID
 	}
-	r := bleve.NewSearchRequestOptions(query.NewConjunctionQuery([]query.Query{query.NewDocIDQuery(ids), text}), len(ids), 0, false)
+	r := bleve.NewSearchRequestOptions(query.NewConjunctionQuery([]query.Query{query.NewDocIDQuery(ids), plan.query}), len(ids), 0, false)
 	r.Fields = slices.Concat(storedFields, []string{fDescription})
 	r.IncludeLocations = true
 	res, err := g.idx.SearchInContext(ctx, r)
@@ -170,13 +172,42 @@ func (g *generation) highlight(ctx context.Context, text query.Query, hits searc
 		}
 		h.Fields, h.Fragments = m.Fields, search.FieldFragmentMap{}
 		for _, f := range []string{fTitle, fDescription} {
-			if frag := fragment(m, f); frag != "" {
+			if frag := g.fragment(m, f, plan.folded); frag != "" {
 				h.Fragments[f] = []string{frag}
 			}
 		}
 	}
 	return nil
 }
+
+// foldedWindow is how much of a description is analysed at a time when
+// looking for folded matches: the first window with one is enough for a
+// fragment, and most descriptions have one near the start.
+const foldedWindow = 512
+
+// foldedMatches returns the locations of the terms in folded in the first
+// window of text that has any.
+func (g *generation) foldedMatches(text string, folded map[string]bool) search.TermLocationMap {
+	locs := search.TermLocationMap{}
+	for start := 0; start < len(text) && len(locs) == 0; {
+		end := min(start+foldedWindow, len(text))
+		if i := strings.LastIndexFunc(text[start:end], notWordRune); end < len(text) && i > 0 {
+			end = start + i // cut between words
+		}
+		for end < len(text) && !utf8.RuneStart(text[end]) {
+			end-- // a window-long word: cut between characters
+		}
+		for _, tok := range g.az.folded.Analyze([]byte(text[start:end])) {
+			if t := string(tok.Term); folded[t] {
+				locs[t] = append(locs[t], &search.Location{Pos: uint64(tok.Position), Start: uint64(start + tok.Start), End: uint64(start + tok.End)})
+			}
+		}
+		start = end
+	}
+	return locs
+}
+
+func notWordRune(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }
 
 // marker formats fragments as HTML with the matched words in <mark>.
 var marker = func() highlight.Highlighter {
@@ -188,18 +219,26 @@ var marker = func() highlight.Highlighter {
 }()
 
 // fragment returns the best fragment of m's stored field with the words the
-// query matched in it marked, or "". The folded twin is not stored: its
-// terms come from the same words of the same text, so its match locations
-// mark the stored field as well.
-func fragment(m *search.DocumentMatch, field string) string {
+// query matched in it marked, or "". A folded twin is not stored: its terms
+// come from the same words of the same text, so its match locations mark
+// the stored field. The description's twin keeps no locations (they would
+// make the index a fifth larger); when the description has no exact
+// match, its folded matches are found by analysing it again.
+func (g *generation) fragment(m *search.DocumentMatch, field string, folded map[string]bool) string {
 	text, _ := m.Fields[field].(string)
+	if text == "" {
+		return ""
+	}
 	locs := search.TermLocationMap{}
 	for _, f := range []string{field, field + foldSuffix} {
 		for t, l := range m.Locations[f] {
 			locs[t+f] = l
 		}
 	}
-	if text == "" || len(locs) == 0 {
+	if len(locs) == 0 && field == fDescription && len(folded) > 0 {
+		locs = g.foldedMatches(text, folded)
+	}
+	if len(locs) == 0 {
 		return ""
 	}
 	doc := bdoc.NewDocument(m.ID)
