@@ -71,8 +71,8 @@ const (
 	ViaHTTP            = "idebank HTTP"
 	ViaInProcessCached = "idebank in-process, cached"
 	ViaHTTPCached      = "idebank HTTP, cached"
-	ViaPGRanked  = "postgres ranked"
-	ViaPGMatch   = "postgres match-only"
+	ViaPGRanked        = "postgres ranked"
+	ViaPGMatch         = "postgres match-only"
 )
 
 // SearchRow is single-client latency of one query set through one way,

@@ -44,13 +44,24 @@ func machine() Machine {
 }
 
 // commit returns the VCS revision the binary was built from or, when the
-// build did not record one (go run), the working tree's HEAD at run time.
+// build did not record one (go run, -buildvcs=false), the working tree's
+// HEAD at run time.
 func commit() string {
 	if bi, ok := debug.ReadBuildInfo(); ok {
+		rev, modified := "", false
 		for _, s := range bi.Settings {
-			if s.Key == "vcs.revision" {
-				return s.Value
+			switch s.Key {
+			case "vcs.revision":
+				rev = s.Value
+			case "vcs.modified":
+				modified = s.Value == "true"
 			}
+		}
+		if rev != "" && modified {
+			return rev + " (with uncommitted changes)"
+		}
+		if rev != "" {
+			return rev
 		}
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
