@@ -101,18 +101,29 @@ func errs(l Latency) string {
 	return fmt.Sprintf("%d (%s)", l.Errors, clip(l.FirstError, 80))
 }
 
-func f2(v float64) string { return strconv.FormatFloat(v, 'f', 2, 64) }
+// f2 formats v with two decimals, or with two significant digits when it
+// is that small (a cached search takes microseconds).
+func f2(v float64) string {
+	if v > 0 && v < 0.1 {
+		return strconv.FormatFloat(v, 'g', 2, 64)
+	}
+	return strconv.FormatFloat(v, 'f', 2, 64)
+}
 
 // x formats a ratio, or nothing for none.
 func x(v float64) string {
 	if v == 0 {
 		return ""
 	}
-	return strconv.FormatFloat(v, 'f', 2, 64) + "×"
+	return f2(v) + "×"
 }
 
-// num formats a number with at most one decimal and thousands separators.
+// num formats a number with at most one decimal and thousands separators,
+// or with two significant digits below 1.
 func num(v float64) string {
+	if v > 0 && v < 1 {
+		return strconv.FormatFloat(v, 'g', 2, 64)
+	}
 	s := strconv.FormatFloat(v, 'f', 1, 64)
 	s = strings.TrimSuffix(s, ".0")
 	intPart, frac, _ := strings.Cut(s, ".")
