@@ -1,6 +1,7 @@
 package search
 
 import (
+	"fmt"
 	"slices"
 	"testing"
 
@@ -38,6 +39,23 @@ func TestSearch_StemmingMeetsInflectedForms(t *testing.T) {
 				t.Errorf("total %d, want 1", res.Total)
 			}
 		})
+	}
+}
+
+func TestSearch_CommonCompoundStopsMatchingItsPartsWrittenApart(t *testing.T) {
+	f := newFixture(t)
+	apart := f.publish(text("Affald og indsamling", "Færre ture.", "Affald hentes ved en fælles indsamling."))[0]
+	if !slices.Contains(ids(f.search("affaldsindsamling")), apart.ID) {
+		t.Fatal("a rare compound does not find its parts written apart")
+	}
+	var edits []func(*domain.ProposalInput)
+	for i := range commonCompound {
+		edits = append(edits, text(fmt.Sprintf("Affaldsindsamling nummer %d", i), "Færre ture.", "Affaldsindsamling."))
+	}
+	f.publish(edits...)
+	res := f.search("affaldsindsamling", func(r *domain.SearchRequest) { r.PerPage = domain.MaxPerPage })
+	if res.Total != commonCompound || slices.Contains(ids(res), apart.ID) {
+		t.Errorf("common compound: total %d, want only the %d proposals with the compound", res.Total, commonCompound)
 	}
 }
 

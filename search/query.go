@@ -34,6 +34,10 @@ const (
 	minFuzzyLen   = 5  // words shorter than this are never fuzzed
 	minFuzzy2Len  = 8  // words this long may have two typos
 	maxNeighbours = 12 // indexed words tried for one typo
+	// commonCompound is how many proposals must hold a compound before its
+	// parts written apart stop being searched: then they add little but
+	// long posting lists.
+	commonCompound = 20
 )
 
 var (
@@ -233,7 +237,7 @@ func (p *planner) wordQuery(w string, full bool) (q query.Query, fix string) {
 	if p.g.lex.hasVariant(w) || df == 0 {
 		clauses = append(clauses, p.termClauses(folded, foldSuffix, boostFolded)...)
 	}
-	if parts := p.g.lex.parts(w); len(parts) > 1 {
+	if parts := p.g.lex.parts(w); len(parts) > 1 && df < commonCompound {
 		var pq []query.Query
 		for _, part := range parts {
 			if q, _ := p.wordQuery(part, false); q != nil {
