@@ -5,6 +5,7 @@ import (
 	"maps"
 	"slices"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/idebank/idebank/domain"
@@ -28,6 +29,21 @@ func TestSearch_EveryWordIsRequiredUnlessNoProposalHasThemAll(t *testing.T) {
 	got := f.search("regninger opfølgning")
 	if !slices.Equal(slices.Sorted(slices.Values(ids(got))), sortedProposalIDs(ps[1:])) {
 		t.Errorf("regninger opfølgning: %v, want the proposals of either word", ids(got))
+	}
+}
+
+func TestSearch_LongQueryWithoutAFullMatchFindsItsRarestWords(t *testing.T) {
+	f := newFixture(t)
+	var rare []*domain.Proposal
+	for _, w := range []string{"Akvarium", "Bibliotek", "Cykelsti", "Dyrepark"} {
+		rare = append(rare, f.publish(text(w, "Drift.", "Drift af "+strings.ToLower(w)+"."))...)
+	}
+	for i := range 5 {
+		f.publish(text("Kantine "+strconv.Itoa(i), "Drift.", "Kantine."))
+	}
+	res := f.search("kantine akvarium bibliotek cykelsti dyrepark")
+	if !slices.Equal(slices.Sorted(slices.Values(ids(res))), sortedProposalIDs(rare)) {
+		t.Errorf("hits %v, want the proposals of the four rarest words only", titles(res))
 	}
 }
 

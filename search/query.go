@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -19,6 +20,7 @@ const (
 	maxPhrases = 4
 	maxPhrase  = 12 // words per quoted phrase
 	maxJoin    = 3  // query words that may be joined into one compound
+	maxLoose   = 4  // words searched when no proposal holds all of them
 )
 
 // Relative weights of the ways a query word can match.
@@ -90,6 +92,7 @@ type textPlan struct {
 // scoring and counting facets, to what the rarest word allows.
 func (p *planner) planText(text string) textPlan {
 	var phrases, refs, words, bonus []query.Query
+	var freqs []int // how many proposals hold each of words
 	var prefix []string
 	for _, m := range phraseRE.FindAllStringSubmatch(text, maxPhrases) {
 		if ws := capWords(p.g.az.wordsOf(m[1]), maxPhrase); len(ws) > 0 {
@@ -115,6 +118,7 @@ func (p *planner) planText(text string) textPlan {
 			n = 1
 		}
 		var own []query.Query
+		df := 0
 		for j := i; j < i+n; j++ {
 			q, fix := p.wordQuery(ws[j], true)
 			corrected[j] = ws[j]
@@ -123,10 +127,12 @@ func (p *planner) planText(text string) textPlan {
 			}
 			if q != nil {
 				own = append(own, q)
+				df = max(df, p.wordFreq(ws[j]))
 			}
 		}
 		if len(own) > 0 || len(alts) > 0 {
 			words = append(words, p.withSynonyms(own, alts))
+			freqs = append(freqs, df)
 		}
 		i += n
 	}
@@ -153,9 +159,28 @@ func (p *planner) planText(text string) textPlan {
 	}
 	plan.query = anyOf(refs, allOf(append(phrases, required...), bonus))
 	if len(words) > 1 || len(required) < len(words) {
-		plan.loose = anyOf(refs, allOf(phrases, append(words, bonus...)))
+		plan.loose = anyOf(refs, allOf(phrases, append(rarest(words, freqs, maxLoose), bonus...)))
 	}
 	return plan
+}
+
+// rarest returns the at most n of qs held by the fewest proposals (freqs
+// parallel to qs): the words that say most about what is sought, and the
+// shortest posting lists when any of them will do.
+func rarest(qs []query.Query, freqs []int, n int) []query.Query {
+	if len(qs) <= n {
+		return qs
+	}
+	order := make([]int, len(qs))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return freqs[a] - freqs[b] })
+	out := make([]query.Query, n)
+	for i, k := range order[:n] {
+		out[i] = qs[k]
+	}
+	return out
 }
 
 // allOf matches every query of must, scored higher for each of should
@@ -232,7 +257,7 @@ func (p *planner) wordQuery(w string, full bool) (q query.Query, fix string) {
 		return nil, ""
 	}
 	folded := term(p.g.az.folded, w)
-	df := max(p.docFreq(exact, ""), p.docFreq(folded, foldSuffix))
+	df := p.wordFreq(w)
 	clauses := p.termClauses(exact, "", 1)
 	if p.g.lex.hasVariant(w) || df == 0 {
 		clauses = append(clauses, p.termClauses(folded, foldSuffix, boostFolded)...)
@@ -340,6 +365,16 @@ func (p *planner) termClauses(t, suffix string, boost float64) []query.Query {
 		p.folded[t] = true
 	}
 	return out
+}
+
+// wordFreq returns how many proposals hold query word w, as typed or
+// folded, in the text field where it is most common.
+func (p *planner) wordFreq(w string) int {
+	exact := term(p.g.az.exact, w)
+	if exact == "" {
+		return 0
+	}
+	return max(p.docFreq(exact, ""), p.docFreq(term(p.g.az.folded, w), foldSuffix))
 }
 
 // docFreq returns how many proposals hold t in the text field (with suffix:
