@@ -30,9 +30,9 @@ func newDocument(p *domain.Proposal, words map[string]int, lex *lexicon) documen
 		vocab = append(vocab, w)
 		parts = append(parts, lex.expand(w)...)
 	}
-	var publishedMS float64
+	var publishedUS float64
 	if p.PublishedAt != nil {
-		publishedMS = float64(p.PublishedAt.UnixMilli())
+		publishedUS = float64(p.PublishedAt.UnixMicro()) // exact in a float64; ties all but impossible
 	}
 	labels := domain.Label(domain.PolicyAreas, p.PolicyArea) + " " + domain.Label(domain.MeasureTypes, p.MeasureType)
 	return document{
@@ -66,7 +66,7 @@ func newDocument(p *domain.Proposal, words map[string]int, lex *lexicon) documen
 		fPerResidentOre: float64(p.PerResidentOre),
 		fFullEffectDKK:  float64(p.FullEffectDKK),
 		fAdoptionCount:  float64(p.AdoptionCount),
-		fPublishedAt:    publishedMS,
+		fPublishedAt:    publishedUS,
 		fVersion:        float64(p.Version),
 	}
 }

@@ -11,7 +11,7 @@ import (
 
 // mappingRevision changes whenever the mapping, the analysis or what a
 // document holds changes; an index with another version is rebuilt.
-const mappingRevision = "9"
+const mappingRevision = "10"
 
 // mappingVersion is mappingRevision plus a digest of the curated compound
 // list, which shapes what is indexed.
@@ -48,7 +48,7 @@ const (
 	fPerResidentOre = "per_resident_ore"
 	fFullEffectDKK  = "full_effect_dkk"
 	fAdoptionCount  = "adoption_count"
-	fPublishedAt    = "published_at" // Unix milliseconds
+	fPublishedAt    = "published_at" // Unix microseconds: the newest-first order, without ties
 	fVersion        = "version"
 )
 
