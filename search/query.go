@@ -56,6 +56,7 @@ type planner struct {
 	reader index.IndexReader
 	df     map[string]int  // docFreq cache
 	folded map[string]bool // terms searched in the folded twins
+	marks  map[string]bool // field + "\x00" + term of the terms highlights mark
 }
 
 // newPlanner returns a planner; close it after use.
@@ -68,7 +69,7 @@ func (g *generation) newPlanner(ctx context.Context, syn *synonyms) (*planner, e
 	if err != nil {
 		return nil, fmt.Errorf("search: index reader: %w", err)
 	}
-	return &planner{ctx: ctx, g: g, syn: syn, reader: r, df: map[string]int{}, folded: map[string]bool{}}, nil
+	return &planner{ctx: ctx, g: g, syn: syn, reader: r, df: map[string]int{}, folded: map[string]bool{}, marks: map[string]bool{}}, nil
 }
 
 func (p *planner) close() { p.reader.Close() }
@@ -85,6 +86,9 @@ type textPlan struct {
 	// folded holds the terms searched in the folded twins: highlighting
 	// marks them in a description, whose twin keeps no match locations.
 	folded map[string]bool
+	// marks are the query's terms in the highlighted fields that keep
+	// match locations: all the highlight search needs to look up.
+	marks []query.Query
 }
 
 // planText turns plain user text into a query over the text fields.
@@ -96,6 +100,12 @@ func (p *planner) planText(text string) textPlan {
 	var prefix []string
 	for _, m := range phraseRE.FindAllStringSubmatch(text, maxPhrases) {
 		if ws := capWords(p.g.az.wordsOf(m[1]), maxPhrase); len(ws) > 0 {
+			for _, w := range ws {
+				if t := term(p.g.az.exact, w); t != "" {
+					p.mark(t, fTitle)
+					p.mark(t, fDescription)
+				}
+			}
 			phrases = append(phrases, p.phraseQuery(ws))
 			prefix = append(prefix, `"`+strings.Join(ws, " ")+`"`)
 		}
@@ -146,6 +156,10 @@ func (p *planner) planText(text string) textPlan {
 		}
 	}
 	plan := textPlan{folded: p.folded}
+	for key := range p.marks {
+		field, t, _ := strings.Cut(key, "\x00")
+		plan.marks = append(plan.marks, termQuery(t, field, 1))
+	}
 	if changed {
 		plan.corrected = strings.Join(append(prefix, corrected...), " ")
 	}
@@ -359,12 +373,22 @@ func (p *planner) termClauses(t, suffix string, boost float64) []query.Query {
 	for _, f := range textFields {
 		if p.fieldFreq(t, f.name+suffix) > 0 {
 			out = append(out, termQuery(t, f.name+suffix, f.weight*boost))
+			p.mark(t, f.name+suffix)
 		}
 	}
 	if suffix == foldSuffix && len(out) > 0 {
 		p.folded[t] = true
 	}
 	return out
+}
+
+// mark notes t for the highlight search if field is highlighted from its
+// match locations.
+func (p *planner) mark(t, field string) {
+	switch field {
+	case fTitle, fTitle + foldSuffix, fDescription:
+		p.marks[field+"\x00"+t] = true
+	}
 }
 
 // wordFreq returns how many proposals hold query word w, as typed or

@@ -154,7 +154,13 @@ func (g *generation) highlight(ctx context.Context, plan textPlan, hits search.D
 	for i, h := range hits {
 		ids[i] = h.ID
 	}
-	r := bleve.NewSearchRequestOptions(query.NewConjunctionQuery([]query.Query{query.NewDocIDQuery(ids), plan.query}), len(ids), 0, false)
+	// The page's documents, with the locations of the terms that highlights
+	// mark: cheaper than running the whole query again.
+	var q query.Query = query.NewDocIDQuery(ids)
+	if len(plan.marks) > 0 {
+		q = query.NewBooleanQuery([]query.Query{q}, plan.marks, nil)
+	}
+	r := bleve.NewSearchRequestOptions(q, len(ids), 0, false)
 	r.Fields = slices.Concat(storedFields, []string{fDescription})
 	r.IncludeLocations = true
 	res, err := g.idx.SearchInContext(ctx, r)
@@ -165,6 +171,10 @@ func (g *generation) highlight(ctx context.Context, plan textPlan, hits search.D
 	for _, h := range res.Hits {
 		byID[h.ID] = h
 	}
+	foldedIn, err := g.foldedInDescription(ctx, ids, plan.folded)
+	if err != nil {
+		return err
+	}
 	for _, h := range hits {
 		m, ok := byID[h.ID]
 		if !ok {
@@ -172,12 +182,41 @@ func (g *generation) highlight(ctx context.Context, plan textPlan, hits search.D
 		}
 		h.Fields, h.Fragments = m.Fields, search.FieldFragmentMap{}
 		for _, f := range []string{fTitle, fDescription} {
-			if frag := g.fragment(m, f, plan.folded); frag != "" {
+			var folded map[string]bool
+			if f == fDescription && foldedIn[h.ID] {
+				folded = plan.folded
+			}
+			if frag := g.fragment(m, f, folded); frag != "" {
 				h.Fragments[f] = []string{frag}
 			}
 		}
 	}
 	return nil
+}
+
+// foldedInDescription returns which of the documents ids hold one of the
+// folded terms in the description's folded twin: only their descriptions
+// are worth analysing again for highlights.
+func (g *generation) foldedInDescription(ctx context.Context, ids []string, folded map[string]bool) (map[string]bool, error) {
+	if len(folded) == 0 {
+		return nil, nil
+	}
+	var terms []query.Query
+	for t := range folded {
+		terms = append(terms, termQuery(t, fDescription+foldSuffix, 1))
+	}
+	q := query.NewConjunctionQuery([]query.Query{query.NewDocIDQuery(ids), query.NewDisjunctionQuery(terms)})
+	r := bleve.NewSearchRequestOptions(q, len(ids), 0, false)
+	r.Score = "none"
+	res, err := g.idx.SearchInContext(ctx, r)
+	if err != nil {
+		return nil, fmt.Errorf("search: highlight: %w", err)
+	}
+	out := make(map[string]bool, len(res.Hits))
+	for _, h := range res.Hits {
+		out[h.ID] = true
+	}
+	return out, nil
 }
 
 // foldedWindow is how much of a description is analysed at a time when
@@ -223,7 +262,8 @@ var marker = func() highlight.Highlighter {
 // come from the same words of the same text, so its match locations mark
 // the stored field. The description's twin keeps no locations (they would
 // make the index a fifth larger); when the description has no exact
-// match, its folded matches are found by analysing it again.
+// match but holds a folded term (folded is then not nil), its folded
+// matches are found by analysing it again.
 func (g *generation) fragment(m *search.DocumentMatch, field string, folded map[string]bool) string {
 	text, _ := m.Fields[field].(string)
 	if text == "" {
