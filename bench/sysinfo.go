@@ -166,13 +166,15 @@ const clockTicks = 100
 // local PostgreSQL server's processes (0 for them when the server runs
 // elsewhere), so that a load run's cost per request can be measured even
 // on a machine shared with other work.
-func cpuSeconds() float64 {
+func cpuSeconds() float64 { return selfCPUSeconds() + postgresCPUSeconds() }
+
+// selfCPUSeconds is the user and system time of this process.
+func selfCPUSeconds() float64 {
 	var ru syscall.Rusage
-	self := 0.0
-	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) == nil {
-		self = time.Duration(ru.Utime.Nano() + ru.Stime.Nano()).Seconds()
+	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) != nil {
+		return 0
 	}
-	return self + postgresCPUSeconds()
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano()).Seconds()
 }
 
 // postgresCPUSeconds sums user and system time of the processes named postgres.

@@ -3,6 +3,8 @@ package main
 import (
 	"context"
 	"fmt"
+	"os"
+	"runtime/pprof"
 	"strings"
 	"time"
 
@@ -44,4 +46,36 @@ func runBench(ctx context.Context, cl *cli, args []string) error {
 	rep.WriteTables(cl.stdout)
 	fmt.Fprintf(cl.stdout, "Written to %s/report.json, report.md and queries.json.\n", *out)
 	return nil
+}
+
+// runBenchSearch measures search alone on a corpus kept between runs: the
+// quick loop for working on the search package.
+func runBenchSearch(ctx context.Context, cl *cli, args []string) error {
+	fs := cl.flagSet("bench search")
+	size := fs.Int("size", 20000, "number of generated `proposals`")
+	seed := fs.Uint64("seed", 1, "`seed` of the corpus and the queries")
+	dir := fs.String("dir", "bench-work", "`directory` that keeps the corpus (SQLite) and the index between runs")
+	rebuild := fs.Bool("rebuild", false, "rebuild the index even when it is current, and time it")
+	passes := fs.Int("passes", 3, "`passes` over the queries; the first warms the caches")
+	patho := fs.Bool("pathological", false, "measure the pathological queries instead of the normal ones")
+	slowest := fs.Int("slowest", 10, "list this many of the slowest `queries`")
+	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the whole run to `file` (go tool pprof)")
+	if err := cl.parse(fs, args, false); err != nil {
+		return err
+	}
+	if *cpuprofile != "" {
+		f, err := os.Create(*cpuprofile)
+		if err != nil {
+			return fmt.Errorf("bench search: %w", err)
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return fmt.Errorf("bench search: %w", err)
+		}
+		defer pprof.StopCPUProfile()
+	}
+	return bench.Quick(ctx, bench.QuickConfig{
+		Size: *size, Seed: *seed, Dir: *dir, Rebuild: *rebuild, Passes: *passes,
+		Pathological: *patho, Slowest: *slowest, Progress: cl.stderr,
+	}, cl.stdout)
 }

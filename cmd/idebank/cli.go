@@ -47,6 +47,7 @@ func commands() []command {
 		{"import", "FILE [--dry-run] [--publish] [--skip-invalid]", "import proposals from a CSV, XLSX or JSON Lines file (see docs/import-template.csv)", runImport},
 		{"export", "[filters] [--format csv|xlsx] [--out FILE]", "export the published proposals matching search filters", runExport},
 		{"healthcheck", "[--url URL]", "check that a running server answers /healthz (for container health checks)", runHealthcheck},
+		{"bench search", "[--size N] [--dir DIR] [--rebuild] [--cpuprofile FILE]", "measure search alone on a generated corpus kept in DIR between runs (SQLite, no PostgreSQL)", runBenchSearch},
 		{"bench", "--size N --postgres URL [--out DIR]", "run the benchmark suite on a generated corpus, side by side with PostgreSQL full-text search", runBench},
 	}
 }
