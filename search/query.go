@@ -55,6 +55,7 @@ type planner struct {
 	syn    *synonyms
 	reader index.IndexReader
 	df     map[string]int  // docFreq cache
+	freq   map[string]int  // how many proposals hold each planned query word
 	folded map[string]bool // terms searched in the folded twins
 	marks  map[string]bool // field + "\x00" + term of the terms highlights mark
 }
@@ -69,7 +70,7 @@ func (g *generation) newPlanner(ctx context.Context, syn *synonyms) (*planner, e
 	if err != nil {
 		return nil, fmt.Errorf("search: index reader: %w", err)
 	}
-	return &planner{ctx: ctx, g: g, syn: syn, reader: r, df: map[string]int{}, folded: map[string]bool{}, marks: map[string]bool{}}, nil
+	return &planner{ctx: ctx, g: g, syn: syn, reader: r, df: map[string]int{}, freq: map[string]int{}, folded: map[string]bool{}, marks: map[string]bool{}}, nil
 }
 
 func (p *planner) close() { p.reader.Close() }
@@ -137,7 +138,7 @@ func (p *planner) planText(text string) textPlan {
 			}
 			if q != nil {
 				own = append(own, q)
-				df = max(df, p.wordFreq(ws[j]))
+				df = max(df, p.freq[ws[j]])
 			}
 		}
 		if len(own) > 0 || len(alts) > 0 {
@@ -271,7 +272,8 @@ func (p *planner) wordQuery(w string, full bool) (q query.Query, fix string) {
 		return nil, ""
 	}
 	folded := term(p.g.az.folded, w)
-	df := p.wordFreq(w)
+	df := max(p.docFreq(exact, ""), p.docFreq(folded, foldSuffix))
+	p.freq[w] = df
 	clauses := p.termClauses(exact, "", 1)
 	if p.g.lex.hasVariant(w) || df == 0 {
 		clauses = append(clauses, p.termClauses(folded, foldSuffix, boostFolded)...)
@@ -389,16 +391,6 @@ func (p *planner) mark(t, field string) {
 	case fTitle, fTitle + foldSuffix, fDescription:
 		p.marks[field+"\x00"+t] = true
 	}
-}
-
-// wordFreq returns how many proposals hold query word w, as typed or
-// folded, in the text field where it is most common.
-func (p *planner) wordFreq(w string) int {
-	exact := term(p.g.az.exact, w)
-	if exact == "" {
-		return 0
-	}
-	return max(p.docFreq(exact, ""), p.docFreq(term(p.g.az.folded, w), foldSuffix))
 }
 
 // docFreq returns how many proposals hold t in the text field (with suffix:
